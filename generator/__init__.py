@@ -1,0 +1,1 @@
+"""Annuaire de l'offre de médiation numérique : chargement, validation, site et exports."""

@@ -1,0 +1,92 @@
+"""The normalised directory: structures, venues and offers, read-only once built.
+
+Each object keeps its validated YAML data (`data`) and exposes the links between them; every
+output (pages, search index, exports) is a function of a `Directory` and nothing else.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+def freeze(value):
+    if isinstance(value, dict):
+        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class Lieu:
+    structure_id: str
+    id: str
+    data: MappingProxyType
+    file: str
+
+    @property
+    def uid(self) -> str:
+        return f"{self.structure_id}/{self.id}"
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+
+@dataclass(frozen=True)
+class Offre:
+    structure_id: str
+    id: str
+    data: MappingProxyType
+    file: str
+    lieux: tuple[str, ...] = ()  # venue uids, resolved
+
+    @property
+    def uid(self) -> str:
+        return f"{self.structure_id}/{self.id}"
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+
+@dataclass(frozen=True)
+class Structure:
+    id: str
+    data: MappingProxyType
+    file: str
+    lieux: tuple[str, ...] = ()
+    offres: tuple[str, ...] = ()
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+    def partenaire(self, pid: str):
+        return next((p for p in self.data.get("partenaires", ()) if p["id"] == pid), None)
+
+
+@dataclass(frozen=True)
+class Directory:
+    today: dt.date
+    structures: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    lieux: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    offres: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    par_lieu: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))  # venue uid -> offer uids
+
+    def structure_of(self, item) -> Structure:
+        return self.structures[item.structure_id]
+
+    def offres_at(self, lieu_uid: str) -> tuple[Offre, ...]:
+        return tuple(self.offres[u] for u in self.par_lieu.get(lieu_uid, ()))
+
+    @property
+    def summary(self) -> dict:
+        return {"structures": len(self.structures), "lieux": len(self.lieux), "offres": len(self.offres)}
