@@ -83,6 +83,10 @@ def _by_postcode() -> dict[str, tuple[Commune, ...]]:
     return {cp: tuple(cs) for cp, cs in index.items()}
 
 
+def all_communes() -> tuple[Commune, ...]:
+    return tuple(sorted(_communes().values(), key=lambda c: c.code))
+
+
 def commune(code: str) -> Commune | None:
     return _communes().get(code.strip())
 
