@@ -28,6 +28,8 @@ def _find(diags, code, file_end):
 def test_scaffold_is_valid(tree):
     code, out = validate_json(tree)
     assert code == 0 and out["summary"] == {"structures": 1, "lieux": 1, "offres": 1, "errors": 0, "warnings": 0}
+    for f in tree.rglob("*.yml"):
+        assert f.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema="), f
 
 
 def expect(tree, code_name, file_end, line, contains=None):
