@@ -85,6 +85,7 @@ _TRANSLATIONS = [
     ("found unexpected ':'", "deux-points « : » inattendu", "Mettez la valeur entre guillemets."),
     ("expected a single document", "plusieurs documents dans un seul fichier",
      "Retirez la ligne « --- » : un fichier ne contient qu'un document."),
+    ("exceeded maximum nesting depth", "imbrication trop profonde", "Un fichier de l'annuaire n'a besoin que de quelques niveaux."),
     ("found undefined alias", "alias YAML inconnu", "Les alias (*nom) ne sont pas autorisés : écrivez la valeur."),
     ("found unacceptable character", "caractère interdit (caractère de contrôle)", "Supprimez ce caractère invisible."),
     ("found unknown escape character", "séquence d'échappement inconnue entre guillemets",
@@ -201,7 +202,7 @@ def _build(node, path: Path, doc: Document, report: Report, depth: int):
     if depth > MAX_DEPTH:
         report.error(doc.path, doc.values[path], "yaml-profondeur", f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)")
         return None
-    if node.tag not in _KNOWN_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
+    if node.tag not in _KNOWN_TAGS:
         report.error(doc.path, doc.values[path], "yaml-etiquette", f"étiquette YAML « {node.tag} » interdite",
                      "Retirez l'étiquette (le mot qui commence par « ! »).")
         return None

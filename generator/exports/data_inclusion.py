@@ -1,0 +1,148 @@
+"""`data-inclusion/structures.json` and `data-inclusion/services.json`: the data·inclusion schema v1,
+aggregated by the national API that referring professionals (CAF, France Travail, CCAS…) search."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import referentials
+from ..model import Directory, Offre, Structure
+from . import common
+
+STRUCTURES = "data-inclusion/structures.json"
+SERVICES = "data-inclusion/services.json"
+# data·inclusion's own vocabulary for who may mobilise a service and how people are received.
+PROFESSIONALS, USERS = "professionnels", "usagers"
+ON_SITE, REMOTE = "en-presentiel", "a-distance"
+# An offer entered only through a partner's prescription is not open to people on their own.
+PRESCRIPTION = "fiche-prescription"
+
+
+def structure_id(sid: str) -> str:
+    return f"{common.SOURCE}--{sid}"
+
+
+def service_id(uid: str) -> str:
+    return f"{common.SOURCE}--{common.file_id(uid)}"
+
+
+def structure_record(directory: Directory, s: Structure) -> dict:
+    lieu = directory.lieux[s.lieux[0]] if s.lieux else None
+    contact = common.contact_of(s)
+    record = {
+        "source": common.SOURCE,
+        "id": structure_id(s.id),
+        "nom": s["nom"],
+        "date_maj": s["date_maj"],
+        "description": s["description"],
+        "siret": s.get("siret"),
+        "telephone": contact.get("telephone"),
+        "courriel": contact.get("courriel"),
+        "site_web": contact.get("site_web"),
+        "lien_source": None,
+        "horaires_accueil": common.venue_hours(directory, lieu, directory.offres_at(lieu.uid)) if lieu else None,
+        "accessibilite_lieu": (lieu.get("accessibilite", {}).get("acceslibre") if lieu else None),
+        "reseaux_porteurs": common.mapped("labels", s.get("labels", ()), "x-data-inclusion") or None,
+    }
+    record.update({k: None for k in ("adresse", "complement_adresse", "code_postal", "commune", "code_insee", "latitude", "longitude")})
+    record.update(common.address_fields(lieu))
+    return record
+
+
+def zone(s: Structure) -> list[str] | None:
+    territoire = s.get("territoire", {})
+    codes = sorted(territoire.get("communes", ())) + sorted(territoire.get("epci", ()))
+    return codes or None
+
+
+def _mobilisable_par(o: Offre) -> list[str]:
+    modalites = list(o["inscription"]["modalites"])
+    out = []
+    if o.get("orientation") or PRESCRIPTION in modalites:
+        out.append(PROFESSIONALS)
+    if any(m != PRESCRIPTION for m in modalites):
+        out.append(USERS)
+    return out
+
+
+def _hours(o: Offre) -> str | None:
+    if o.get("horaires"):
+        return o["horaires"]
+    if o.get("recurrence"):
+        return o["recurrence"]["horaires"]
+    return None
+
+
+def _mobilisation_precisions(directory: Directory, o: Offre) -> str | None:
+    parts = []
+    if o["inscription"].get("details"):
+        parts.append(common.one_line(o["inscription"]["details"]))
+    structure = directory.structure_of(o)
+    for orient in o.get("orientation", ()):
+        partner = structure.partenaire(orient["partenaire"])
+        name = partner["nom"] if partner else orient["partenaire"]
+        modes = ", ".join(referentials.label("modes-orientation", m).lower() for m in orient["modes"])
+        line = f"Orientation par {name} ({modes})"
+        parts.append(f"{line} : {common.one_line(orient['details'])}" if orient.get("details") else line)
+    return ". ".join(parts) or None
+
+
+def _conditions(o: Offre) -> str | None:
+    parts = []
+    if o.get("prerequis"):
+        parts.append("Prérequis : " + " ; ".join(o["prerequis"]))
+    if o.get("a_apporter"):
+        parts.append("À apporter : " + " ; ".join(o["a_apporter"]))
+    return ". ".join(parts) or None
+
+
+def service_record(directory: Directory, o: Offre) -> dict:
+    structure = directory.structure_of(o)
+    lieu = directory.lieux[o.lieux[0]] if o.lieux else None
+    contact = common.contact_of(o, lieu, structure)
+    frais = o["frais"]
+    frais_type = referentials.get("frais")[frais["type"]]
+    frais_precisions = [frais_type.label] if frais_type.get("x-data-inclusion") != frais["type"] else []
+    if frais.get("details"):
+        frais_precisions.append(common.one_line(frais["details"]))
+    description = o["resume"] + ("\n\n" + o["description"] if o.get("description") else "")
+    accueil = ([ON_SITE] if o.lieux else []) + ([REMOTE] if o.get("a_distance") else [])
+    modes = common.mapped("modalites-acces", o["inscription"]["modalites"], "x-data-inclusion")
+    record = {
+        "source": common.SOURCE,
+        "structure_id": structure_id(o.structure_id),
+        "id": service_id(o.uid),
+        "nom": o["nom"],
+        "description": description,
+        "date_maj": o["date_maj"],
+        "type": referentials.get("segments")[o["segment"]].get("x-data-inclusion-type"),
+        "thematiques": common.mapped("thematiques", o["thematiques"], "x-data-inclusion-thematiques") or None,
+        "publics": common.mapped("publics", o["publics"], "x-data-inclusion-publics") or None,
+        "publics_precisions": o.get("publics_precisions"),
+        "frais": frais_type.get("x-data-inclusion"),
+        "frais_precisions": ". ".join(frais_precisions) or None,
+        "conditions_acces": _conditions(o),
+        "mobilisable_par": _mobilisable_par(o) or None,
+        "modes_mobilisation": modes or None,
+        "lien_mobilisation": o["inscription"].get("lien"),
+        "mobilisation_precisions": _mobilisation_precisions(directory, o),
+        "modes_accueil": accueil or None,
+        "horaires_accueil": _hours(o),
+        "zone_eligibilite": zone(structure) if structure else None,
+        "contact_nom_prenom": None,
+        "telephone": contact.get("telephone"),
+        "courriel": contact.get("courriel"),
+        "lien_source": None,
+        "nombre_semaines": None,
+        "volume_horaire_hebdomadaire": None,
+    }
+    record.update({k: None for k in ("adresse", "complement_adresse", "code_postal", "commune", "code_insee", "latitude", "longitude")})
+    record.update(common.address_fields(lieu))
+    return record
+
+
+def write(directory: Directory, out: Path) -> dict:
+    structures = [structure_record(directory, s) for s in directory.structures.values()]
+    services = [service_record(directory, o) for o in directory.offres.values() if o.structure_id in directory.structures]
+    common.write_json(out / STRUCTURES, structures)
+    common.write_json(out / SERVICES, services)
+    return {STRUCTURES: len(structures), SERVICES: len(services)}

@@ -1,0 +1,125 @@
+"""`lieux-de-mediation-numerique.csv`: the « Lieux de médiation numérique » standard v1.0.2,
+read by the national map (Cartographie nationale des lieux d'inclusion numérique).
+
+One row per venue and structure: the venue's owner always, and any other structure whose
+offers take place there (a permanence in a partner's library is a place of that structure too).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from .. import referentials
+from ..model import Directory
+from . import common
+
+FILE = "lieux-de-mediation-numerique.csv"
+
+# The standard's columns, in its order (the test compares them with the official schema).
+COLUMNS = (
+    "id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse", "complement_adresse", "latitude",
+    "longitude", "typologie", "telephone", "courriels", "site_web", "horaires", "presentation_resume",
+    "presentation_detail", "source", "itinerance", "structure_parente", "date_maj", "services",
+    "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge", "dispositif_programmes_nationaux",
+    "formations_labels", "autres_formations_labels", "modalites_acces", "modalites_accompagnement",
+    "fiche_acces_libre", "prise_rdv",
+)
+SEPARATOR = "|"
+# Values of the standard for facts that are booleans in our model, not codes of a referential.
+FIXED, ITINERANT = "Fixe", "Itinérant"
+REMOTE = "À distance"
+# The standard requires a 9-14 character `pivot` (SIRET, RNA or RIDET). Without a SIRET we write
+# fourteen zeros, the national map's conventional "unknown" value: a made-up code derived from our
+# ids could collide with a real establishment's identifier and merge our place with it.
+UNKNOWN_PIVOT = "00000000000000"
+RESUME_MAX = 280
+
+
+def rows(directory: Directory) -> list[dict]:
+    out = []
+    for uid, lieu in directory.lieux.items():
+        at_venue = directory.offres_at(uid)
+        sids = sorted({lieu.structure_id} | {o.structure_id for o in at_venue})
+        for sid in sids:
+            if sid not in directory.structures:
+                continue
+            offres = [o for o in at_venue if o.structure_id == sid]
+            out.append(_row(directory, directory.structures[sid], lieu, offres))
+    return out
+
+
+def _row(directory, structure, lieu, offres) -> dict:
+    owner = structure.id == lieu.structure_id
+    contact = common.contact_of(lieu, structure)
+    courriels = [c for c in (lieu.get("contact", {}).get("courriel"), structure["contact"].get("courriel")) if c]
+    sites = [c for c in (lieu.get("contact", {}).get("site_web"), structure["contact"].get("site_web")) if c]
+    labels = structure.get("labels", ())
+    national = common.mapped("labels", labels, "x-mednum")
+    others = [i.label for i in _items("labels", labels) if i.get("x-mednum") is None]
+    accompagnement = common.mapped("segments", [o["segment"] for o in offres], "x-mednum-accompagnement")
+    if any(o.get("a_distance") for o in offres):
+        accompagnement.append(REMOTE)
+    names = "; ".join(o["nom"] for o in offres)
+    description = common.one_line(structure["description"])
+    detail = f"{description} Offres proposées ici : {names}." if names else description
+    typologie = common.mapped("types-structures", [structure["type"]], "x-mednum-typologie")
+    return {
+        "id": common.file_id(lieu.uid) if owner else f"{structure.id}--{common.file_id(lieu.uid)}",
+        "pivot": structure.get("siret") or UNKNOWN_PIVOT,
+        "nom": lieu["nom"] if owner else f"{structure['nom']} ({lieu['nom']})",
+        "commune": lieu["commune"],
+        "code_postal": lieu["code_postal"],
+        "code_insee": lieu["code_insee"],
+        "adresse": lieu["adresse"],
+        "complement_adresse": lieu.get("complement_adresse", ""),
+        "latitude": lieu["coordonnees"]["latitude"],
+        "longitude": lieu["coordonnees"]["longitude"],
+        "typologie": SEPARATOR.join(typologie),
+        "telephone": contact.get("telephone", ""),
+        "courriels": SEPARATOR.join(dict.fromkeys(courriels)),
+        "site_web": SEPARATOR.join(dict.fromkeys(sites)),
+        "horaires": common.venue_hours(directory, lieu, offres) or "",
+        "presentation_resume": common.shorten(structure["description"], RESUME_MAX),
+        "presentation_detail": detail,
+        "source": common.SOURCE,
+        "itinerance": SEPARATOR.join([FIXED] + ([ITINERANT] if any(o.get("itinerant") for o in offres) else [])),
+        "structure_parente": "" if lieu["nom"] == structure["nom"] else structure["nom"],
+        "date_maj": common.latest(structure["date_maj"], *(o["date_maj"] for o in offres)),
+        "services": SEPARATOR.join(common.mapped("thematiques", _all(offres, "thematiques"), "x-mednum-service")),
+        "publics_specifiquement_adresses": SEPARATOR.join(common.mapped("publics", _all(offres, "publics"), "x-mednum-public")),
+        "prise_en_charge_specifique": SEPARATOR.join(common.mapped("prises-en-charge", _all(offres, "prises_en_charge"), "x-mednum")),
+        "frais_a_charge": SEPARATOR.join(common.mapped("frais", [o["frais"]["type"] for o in offres], "x-mednum")),
+        "dispositif_programmes_nationaux": SEPARATOR.join(national),
+        "formations_labels": "",
+        "autres_formations_labels": SEPARATOR.join(others),
+        "modalites_acces": SEPARATOR.join(common.mapped(
+            "modalites-acces", [m for o in offres for m in o["inscription"]["modalites"]], "x-mednum")),
+        "modalites_accompagnement": SEPARATOR.join(accompagnement),
+        "fiche_acces_libre": lieu.get("accessibilite", {}).get("acceslibre", ""),
+        "prise_rdv": min((o["inscription"]["lien"] for o in offres if o["inscription"].get("lien")), default=""),
+    }
+
+
+def _all(offres, key) -> list[str]:
+    return [code for o in offres for code in o.get(key, ())]
+
+
+def _items(name, codes):
+    wanted = set(codes)
+    return [i for i in referentials.get(name).items if i.code in wanted]
+
+
+def render(directory: Directory) -> tuple[str, int]:
+    data = rows(directory)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writeheader()
+    writer.writerows(data)
+    return buf.getvalue(), len(data)
+
+
+def write(directory: Directory, out: Path) -> dict:
+    text, count = render(directory)
+    common.write_text(out / FILE, text)
+    return {FILE: count}
