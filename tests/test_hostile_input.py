@@ -41,7 +41,7 @@ def test_hostile_values_are_diagnosed(tree):
         ("? [a, b]\n: c", "yaml-cle"),
         ("nom: " + "[" * 50 + "]" * 50, "yaml-profondeur"),
         ("nom: " + "[" * 5000 + "]" * 5000, "yaml-syntaxe"),
-        ("nom: 1.0e999999", "type"),
+        ("nom: 1.0e+999999", "type"),
     ]
     for case, expected in cases:
         f.write_text(text.replace("nom: Accès libre accompagné", case), encoding="utf-8")
