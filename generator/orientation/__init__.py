@@ -1,0 +1,1 @@
+"""Orientation of a person towards the right segment of offer (assistant rules as data)."""
