@@ -15,6 +15,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator import geography, referentials  # noqa: E402
 
 OFFERS_PER_STRUCTURE = 10
+# Varied wording, so that size measurements (gzip) are not flattered by identical texts.
+WORDS = ("ordinateur téléphone tablette courriel internet démarche impôts santé retraite emploi famille "
+         "photo vidéo sécurité mot de passe compte espace personnel déclaration formulaire imprimer scanner "
+         "document dossier logiciel application réseau social découverte initiation perfectionnement "
+         "accompagnement atelier séance pratique débutant confirmé senior jeune parent quartier bibliothèque "
+         "mairie association médiateur conseil aide rendez-vous matin après-midi semaine mois groupe petit "
+         "individuel collectif gratuit inscription clavier souris écran fichier classer sauvegarder partager "
+         "visio appel message achat vente arnaque protéger données identité carte vitale caf ameli france travail").split()
+
+
+def _words(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n))
 DATE_MAJ = "2026-10-15"
 
 
@@ -83,8 +95,8 @@ date_maj: "{DATE_MAJ}"
       - {{date: "2027-02-{day:02d}", debut: "14:00", fin: "16:00"}}
 """)
             (folder / "offres" / f"offre-{o:02d}.yml").write_text(f"""\
-nom: {seg.label} n° {o} à {c1.nom}
-resume: Offre synthétique de type {seg.label.lower()} pour mesurer les performances.
+nom: "{seg.label} {_words(rng, 3)} à {c1.nom}"
+resume: "{_words(rng, 12).capitalize()}."
 description: |
   Une description de **quelques lignes** pour ressembler à une vraie offre.
   - premier point

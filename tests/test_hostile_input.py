@@ -1,7 +1,7 @@
 """Whatever bytes a contributor pushes, validation reports diagnostics and never raises."""
 import random
 
-from conftest import validate_json
+from helpers import validate_json
 from generator.diagnostics import Report
 from generator.directory import load_directory
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, SHARED
+from helpers import ROOT, SHARED
 from generator import referentials, schemas
 
 SCHEMA_FILES = ["structure.schema.json", "lieux.schema.json", "offre.schema.json"]

@@ -1,7 +1,7 @@
 """The benchmark generator must keep producing valid trees, or the benchmarks measure nothing."""
 import sys
 
-from conftest import ROOT, validate_json
+from helpers import ROOT, validate_json
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import write_tree  # noqa: E402

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, run_cli, validate_json
+from helpers import ROOT, run_cli, validate_json
 
 
 def _replace(path, old, new):

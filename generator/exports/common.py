@@ -112,7 +112,7 @@ def union_hours(values, today: dt.date) -> str | None:
     per_day: dict[int, list[tuple[int, int]]] = {}
     for value in values:
         for a, b, state, _ in schedule.parse(value).intervals(start, end):
-            if str(state).endswith("OPEN"):
+            if state == type(state).OPEN:
                 a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
                 while a < b:
                     day_end = min(b, dt.datetime.combine(a.date() + dt.timedelta(days=1), dt.time(0)))
@@ -150,7 +150,7 @@ def venue_hours(directory: Directory, lieu: Lieu, offres) -> str | None:
     """The venue's own hours, else the union of the hours of its spontaneous offers."""
     if lieu.get("horaires"):
         return lieu["horaires"]
-    return union_hours([o["horaires"] for o in offres if o.get("horaires")], directory.today)
+    return union_hours([o["horaires"] for o in offres if o["configuration"] == "spontanee" and o.get("horaires")], directory.today)
 
 
 def seances(directory: Directory, offre: Offre):
@@ -163,6 +163,29 @@ def seances(directory: Directory, offre: Offre):
             uid = venue_uid(offre.structure_id, ref) if ref else default
             out.append((s["date"], s["debut"], s["fin"], uid if uid in directory.lieux else default, s.get("theme"), session))
     return sorted(out, key=lambda t: (t[0], t[1], t[2], t[3] or "", t[4] or ""))
+
+
+_LINK = re.compile(r"\[([^\]]+)\]\((\S+?)\)")
+_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_)(\S(?:.*?\S)?)\1(?!\w)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
+
+
+def plain_text(markdown: str | None) -> str:
+    """Our small Markdown subset as one line of plain text, for formats that have no markup."""
+    text = _LINK.sub(lambda m: m.group(1) if m.group(2) in m.group(1) else f"{m.group(1)} ({m.group(2)})", markdown or "")
+    text = _LIST_ITEM.sub("• ", text)
+    for _ in range(2):  # bold inside italics
+        text = _EMPHASIS.sub(r"\2", text)
+    return one_line(text)
+
+
+# C0 controls (but tab and newlines) are forbidden in XML 1.0 and in iCalendar text, yet a YAML
+# escape sequence ("\x0b") can put them in a value.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    return _CONTROL.sub("", text)
 
 
 def one_line(text: str | None) -> str:

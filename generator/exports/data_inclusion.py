@@ -64,12 +64,28 @@ def _mobilisable_par(o: Offre) -> list[str]:
     return out
 
 
-def _hours(o: Offre) -> str | None:
+# OSM opening_hours month names (English abbreviations, fixed by the syntax).
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _hours(directory: Directory, o: Offre) -> str | None:
+    """Opening hours, the recurrence, or else the coming dated séances as OSM dated rules."""
     if o.get("horaires"):
         return o["horaires"]
     if o.get("recurrence"):
         return o["recurrence"]["horaires"]
-    return None
+    today = directory.today.isoformat()
+    by_day: dict[str, list[str]] = {}
+    for day, start, end, *_ in common.seances(directory, o):
+        if day >= today and f"{start}-{end}" not in by_day.get(day, []):
+            by_day.setdefault(day, []).append(f"{start}-{end}")
+    rules = [f"{d[:4]} {_MONTHS[int(d[5:7]) - 1]} {d[8:]} {','.join(r)}" for d, r in sorted(by_day.items())]
+    return "; ".join(rules) or None
+
+
+def _sentences(parts) -> str | None:
+    text = " ".join(p.rstrip(" .") + "." for p in parts if p and p.strip(" ."))
+    return text or None
 
 
 def _mobilisation_precisions(directory: Directory, o: Offre) -> str | None:
@@ -83,7 +99,7 @@ def _mobilisation_precisions(directory: Directory, o: Offre) -> str | None:
         modes = ", ".join(referentials.label("modes-orientation", m).lower() for m in orient["modes"])
         line = f"Orientation par {name} ({modes})"
         parts.append(f"{line} : {common.one_line(orient['details'])}" if orient.get("details") else line)
-    return ". ".join(parts) or None
+    return _sentences(parts)
 
 
 def _conditions(o: Offre) -> str | None:
@@ -92,7 +108,7 @@ def _conditions(o: Offre) -> str | None:
         parts.append("Prérequis : " + " ; ".join(o["prerequis"]))
     if o.get("a_apporter"):
         parts.append("À apporter : " + " ; ".join(o["a_apporter"]))
-    return ". ".join(parts) or None
+    return _sentences(parts)
 
 
 def service_record(directory: Directory, o: Offre) -> dict:
@@ -119,14 +135,14 @@ def service_record(directory: Directory, o: Offre) -> dict:
         "publics": common.mapped("publics", o["publics"], "x-data-inclusion-publics") or None,
         "publics_precisions": o.get("publics_precisions"),
         "frais": frais_type.get("x-data-inclusion"),
-        "frais_precisions": ". ".join(frais_precisions) or None,
+        "frais_precisions": _sentences(frais_precisions),
         "conditions_acces": _conditions(o),
         "mobilisable_par": _mobilisable_par(o) or None,
         "modes_mobilisation": modes or None,
         "lien_mobilisation": o["inscription"].get("lien"),
         "mobilisation_precisions": _mobilisation_precisions(directory, o),
         "modes_accueil": accueil or None,
-        "horaires_accueil": _hours(o),
+        "horaires_accueil": _hours(directory, o),
         "zone_eligibilite": zone(structure) if structure else None,
         "contact_nom_prenom": None,
         "telephone": contact.get("telephone"),

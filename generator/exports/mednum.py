@@ -61,7 +61,7 @@ def _row(directory, structure, lieu, offres) -> dict:
     if any(o.get("a_distance") for o in offres):
         accompagnement.append(REMOTE)
     names = "; ".join(o["nom"] for o in offres)
-    description = common.one_line(structure["description"])
+    description = common.plain_text(structure["description"])
     detail = f"{description} Offres proposées ici : {names}." if names else description
     typologie = common.mapped("types-structures", [structure["type"]], "x-mednum-typologie")
     return {
@@ -80,7 +80,7 @@ def _row(directory, structure, lieu, offres) -> dict:
         "courriels": SEPARATOR.join(dict.fromkeys(courriels)),
         "site_web": SEPARATOR.join(dict.fromkeys(sites)),
         "horaires": common.venue_hours(directory, lieu, offres) or "",
-        "presentation_resume": common.shorten(structure["description"], RESUME_MAX),
+        "presentation_resume": common.shorten(description, RESUME_MAX),
         "presentation_detail": detail,
         "source": common.SOURCE,
         "itinerance": SEPARATOR.join([FIXED] + ([ITINERANT] if any(o.get("itinerant") for o in offres) else [])),

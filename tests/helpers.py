@@ -1,0 +1,22 @@
+"""Shared test helpers (imported as `helpers`: a `conftest` module name is ambiguous across folders)."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def run_cli(*args, cwd=None, env=None):
+    """Run the real CLI in a subprocess, as a user would."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd or ROOT, env=full_env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def validate_json(path, cwd=None):
+    proc = run_cli("validate", str(path), "--format", "json", cwd=cwd)
+    assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr
+    return proc.returncode, json.loads(proc.stdout)
