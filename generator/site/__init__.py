@@ -1,0 +1,1 @@
+"""The website: a mkdocs plugin that turns the Directory into pages rendered by the theme's templates."""
