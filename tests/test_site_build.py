@@ -196,3 +196,25 @@ def test_home_page_counts_match_the_data(two_builds):
     assert counts == {"offres": len(directory.offres), "lieux": len(directory.lieux), "structures": len(directory.structures),
                       "communes": len({v["code_insee"] for v in directory.lieux.values()})}
     assert "Je cherche de l'aide" in html and "J'oriente une personne" in html
+
+
+def test_open_data_page_links_every_export_and_links_resolve(two_builds):
+    import csv
+    import re as _re
+
+    from generator.exports import FILES
+
+    (site, _), _day = two_builds
+    page = site / "donnees" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    links = _re.findall(r'<a href="([^"#]+)"', html.split('class="annuaire-donnees"', 1)[1].split("</table>", 1)[0])
+    targets = {(page.parent / link).resolve() for link in links}
+    assert all(t.is_file() for t in targets), [t for t in targets if not t.is_file()]
+    fixed = [name for name in FILES if "<" not in name]
+    assert {(site / "donnees" / name).resolve() for name in fixed} <= targets
+    assert len(links) == len(FILES)
+    with open(site / "donnees" / "offres.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    offers = len(list((site / "offres").glob("*/*/index.html")))
+    assert len(rows) == offers
+    assert f"<td>{offers} offres</td>" in html

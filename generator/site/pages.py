@@ -6,6 +6,7 @@ page) means adding a function here and a template in `site_overrides/annuaire/`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -364,6 +365,28 @@ class Builder:
             {"nom": s["nom"], "url": structure_url(s.id), "exemple": bool(s.get("exemple")),
              "offres": plural(len(s.offres), "offre"), "verification": freshness(s["date_maj"], self.today)}
             for s in sorted(self.d.structures.values(), key=lambda s: _key(s["nom"], s.id))]}
+
+
+def open_data_page(directory: Directory, counts: dict[str, int]) -> PageSpec:
+    """« Données ouvertes »: every export with its description, size in rows and a link to it.
+
+    `counts` is what `exports.write_all` wrote ({path under donnees/: rows}); a family of files
+    (one per offer, structure…) is listed once with how many files it has and one example."""
+    from fnmatch import fnmatch
+
+    from ..exports import FILES, LICENCE
+
+    entries = []
+    for name, info in FILES.items():
+        pattern = re.sub(r"<[^>]+>", "*", name)
+        members = sorted(p for p in counts if fnmatch(p, pattern)) if "<" in name else ([name] if name in counts else [])
+        if not members:
+            continue
+        entries.append({**info, "nom": name, "famille": "<" in name, "fichiers": len(members),
+                        "lignes": sum(counts[m] for m in members), "url": f"donnees/{members[0]}"})
+    return PageSpec("donnees/index.md", "annuaire/donnees.html", "Données ouvertes",
+                    {"kind": "donnees", "nom": "Données ouvertes", "licence": LICENCE, "date": date_short(directory.today),
+                     "iso": directory.today.isoformat(), "fichiers": entries})
 
 
 def build_pages(directory: Directory) -> list[PageSpec]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -17,7 +19,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..diagnostics import render_text
 from ..directory import load_directory
 from ..referentials import SCHEMA_DIR
-from .pages import PageSpec, build_pages, handwritten_contexts
+from ..exports import write_all
+from .pages import PageSpec, build_pages, handwritten_contexts, open_data_page
 
 log = logging.getLogger("mkdocs.plugins.annuaire")
 
@@ -49,7 +52,12 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
             midnight = dt.datetime.combine(directory.today, dt.time(), dt.timezone.utc)
             os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
         self.directory = directory
-        self.specs = {spec.src_uri: spec for spec in build_pages(directory)}
+        # The open-data files are written once per build into a scratch folder, then handed to
+        # mkdocs as ordinary files under donnees/, next to the page that describes them.
+        self._drop_exports()
+        self.exports_dir = Path(tempfile.mkdtemp(prefix="annuaire-donnees-"))
+        self.export_counts = write_all(directory, self.exports_dir)
+        self.specs = {spec.src_uri: spec for spec in [*build_pages(directory), open_data_page(directory, self.export_counts)]}
         self.handwritten = handwritten_contexts(directory)
         self.nav_uris = set(_nav_uris(config.nav))
         return config
@@ -60,6 +68,8 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
                 raise PluginError(f"la page « {uri} » existe à la fois dans docs/ et parmi les pages générées")
             inclusion = InclusionLevel.INCLUDED if uri in self.nav_uris else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=_front_matter(spec), inclusion=inclusion))
+        for rel in self.export_counts:
+            files.append(File.generated(config, f"donnees/{rel}", abs_src_path=str(self.exports_dir / rel)))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -81,9 +91,16 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
 
     def on_post_build(self, config):
         self._unpin()
+        self._drop_exports()
 
     def on_build_error(self, error):
         self._unpin()
+        self._drop_exports()
+
+    def _drop_exports(self):
+        if getattr(self, "exports_dir", None):
+            shutil.rmtree(self.exports_dir, ignore_errors=True)
+            self.exports_dir = None
 
     def _unpin(self):
         # Leave the environment as found: tests and `serve` build several times in one process.

@@ -44,6 +44,7 @@ def page_paths(directory):
         "segment": f"segments/{seg}/",
         "reference": "reference/",
         "contribuer": "contribuer/",
+        "donnees": "donnees/",
     }
 
 
@@ -106,7 +107,7 @@ def test_segment_list_page_lists_its_offers(page, sample_url, sample_directory):
 
 
 @pytest.mark.parametrize("kind", ["accueil", "offre", "offre-seances", "lieu", "structure", "territoires", "commune",
-                                  "segment", "reference", "contribuer"])
+                                  "segment", "reference", "contribuer", "donnees"])
 def test_accessibility_and_mobile_width(browser, sample_url, sample_directory, kind):
     from axe_playwright_python.sync_playwright import Axe
 
