@@ -6,7 +6,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# Unmodified copies of the official standards (Licence Ouverte 2.0), so that the tests run from any
+# clone; test_standards_copy checks them against the team's shared/ copy when it is there.
+STANDARDS = ROOT / "tests" / "standards"
+SHARED_STANDARDS = ROOT.parent / "shared" / "standards"
 
 
 def run_cli(*args, cwd=None, env=None):

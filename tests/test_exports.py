@@ -19,9 +19,9 @@ from generator import referentials
 from generator.directory import load_directory
 from generator.exports import FILES, atom, write_all
 from generator.exports.mednum import COLUMNS
+from helpers import STANDARDS
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 def run_cli(*args, cwd=None):
@@ -31,8 +31,8 @@ def run_cli(*args, cwd=None):
                           capture_output=True, text=True, timeout=600)
 
 
-MEDNUM_SCHEMA = SHARED / "standards" / "mednum-lieux-v1.0.2" / "schema.json"
-DI_DIR = SHARED / "standards" / "data-inclusion-v1"
+MEDNUM_SCHEMA = STANDARDS / "mednum-lieux-v1.0.2" / "schema.json"
+DI_DIR = STANDARDS / "data-inclusion-v1"
 SCHEMA_DIR = ROOT / "schema"
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -11,10 +11,10 @@ import pytest
 from generator import referentials, schedule
 from generator.directory import load_directory
 from generator.exports import common, write_all
+from helpers import STANDARDS
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
-MEDNUM_SCHEMA = SHARED / "standards" / "mednum-lieux-v1.0.2" / "schema.json"
+MEDNUM_SCHEMA = STANDARDS / "mednum-lieux-v1.0.2" / "schema.json"
 TODAY = dt.date(2026, 11, 30)
 
 
@@ -53,7 +53,7 @@ def test_shortened_text_fits_and_says_it_was_cut():
 
 
 def test_labels_mapped_to_data_inclusion_are_known_networks():
-    enum = json.loads((SHARED / "standards/data-inclusion-v1/structure.json").read_text(encoding="utf-8"))["$defs"]["ReseauPorteur"]["enum"]
+    enum = json.loads((STANDARDS / "data-inclusion-v1/structure.json").read_text(encoding="utf-8"))["$defs"]["ReseauPorteur"]["enum"]
     mapped = [i.get("x-data-inclusion") for i in referentials.get("labels").items if i.get("x-data-inclusion")]
     assert mapped and set(mapped) <= set(enum)
 

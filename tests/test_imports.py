@@ -11,9 +11,9 @@ import pytest
 
 from generator import geography
 from generator.imports import Row, coordinates
+from helpers import STANDARDS
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 def run_cli(*args, cwd=None):
@@ -29,7 +29,7 @@ def validate_json(path):
     return proc.returncode, json.loads(proc.stdout)
 
 
-EXAMPLE = SHARED / "standards" / "mednum-lieux-v1.0.2" / "exemple-valide.csv"
+EXAMPLE = STANDARDS / "mednum-lieux-v1.0.2" / "exemple-valide.csv"
 KEY_FIELDS = ("nom", "adresse", "code_postal", "code_insee", "horaires")
 
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from helpers import ROOT, SHARED
+from helpers import ROOT, STANDARDS
 from generator import referentials, schemas
 
 SCHEMA_FILES = ["structure.schema.json", "lieux.schema.json", "offre.schema.json"]
@@ -42,7 +42,7 @@ def test_referential_items_are_labelled(name):
 
 
 def _standard_values(field):
-    schema = json.loads((SHARED / "standards/mednum-lieux-v1.0.2/schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((STANDARDS / "mednum-lieux-v1.0.2/schema.json").read_text(encoding="utf-8"))
     pattern = next(f for f in schema["fields"] if f["name"] == field)["constraints"]["pattern"]
     inner = re.search(r"\((?!\?)(.*)\)\)\+\$$", pattern).group(1)
     return {v.replace("\\(", "(").replace("\\)", ")") for v in inner.split("|")}
@@ -69,7 +69,7 @@ def test_mednum_mappings_use_standard_values(ref_name, key, field):
 
 
 def test_data_inclusion_mappings_use_standard_values():
-    service = json.loads((SHARED / "standards/data-inclusion-v1/service.json").read_text(encoding="utf-8"))
+    service = json.loads((STANDARDS / "data-inclusion-v1/service.json").read_text(encoding="utf-8"))
     defs = service["$defs"]
     checks = [("thematiques", "x-data-inclusion-thematiques", "Thematique"), ("publics", "x-data-inclusion-publics", "Public")]
     for ref_name, key, enum in checks:
