@@ -15,7 +15,8 @@ from .. import geography, referentials
 from ..model import Directory, Offre
 from ..schedule import PARIS, parse
 
-FACETS = {"segment": "segments", "theme": "thematiques", "public": "publics", "frais": "frais", "langue": "langues"}
+FACETS = {"segment": "segments", "theme": "thematiques", "public": "publics", "frais": "frais", "langue": "langues",
+          "adaptation": "prises-en-charge"}
 MOMENTS = (("matin", 0, 12 * 60), ("apres-midi", 12 * 60, 18 * 60), ("soir", 18 * 60, 24 * 60))
 SEANCES_AHEAD = 3
 
@@ -89,7 +90,11 @@ def build_index(directory: Directory) -> dict:
         # Optional keys are left out when empty: at 20,000 offers every byte counts.
         optional = {"i": int(offre["inscription"]["obligatoire"]), "a": int(any((v.get("accessibilite") or {}).get("pmr") for v in venues)),
                     "h": week, "d": seances, "x": int((offre.get("statut") or {}).get("etat", "active") != "active"),
-                    "z": int(bool(offre.get("a_distance")))}
+                    "z": int(bool(offre.get("a_distance"))),
+                    "e": [positions["adaptation"][x] for x in offre.get("prises_en_charge", ())],
+                    # Venue positions in thousandths of a degree (~100 m): enough to rank by distance.
+                    "k": sorted({(round(v["coordonnees"]["latitude"] * 1000), round(v["coordonnees"]["longitude"] * 1000))
+                                 for v in venues if v.get("coordonnees")})}
         row.update({k: v for k, v in optional.items() if v})
         rows.append(row)
     commune_rows, epcis, departements = [], {}, {}
@@ -109,5 +114,14 @@ def build_index(directory: Directory) -> dict:
     }
 
 
-def dumps(index: dict) -> bytes:
+def commune_list(index: dict) -> list[list[str]]:
+    """Every commune of the départements the index covers, as [insee, nom, département, epci,
+    first postcode]: the person's commune rarely has a venue, yet it must be choosable to rank
+    offers by proximity. Sent separately and only fetched when a commune is looked up."""
+    departements = set(index["departements"])
+    return [[c.code, c.nom, c.departement, c.epci or "", c.codes_postaux[0] if c.codes_postaux else ""]
+            for c in geography.all_communes() if c.departement in departements]
+
+
+def dumps(index) -> bytes:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
