@@ -18,16 +18,8 @@ def freeze(value):
     return value
 
 
-@dataclass(frozen=True)
-class Lieu:
-    structure_id: str
-    id: str
-    data: MappingProxyType
-    file: str
-
-    @property
-    def uid(self) -> str:
-        return f"{self.structure_id}/{self.id}"
+class _Fields:
+    """Read access to the validated YAML fields of a record: `item["nom"]`, `item.get("horaires")`."""
 
     def __getitem__(self, key):
         return self.data[key]
@@ -36,38 +28,37 @@ class Lieu:
         return self.data.get(key, default)
 
 
+class _Owned(_Fields):
+    @property
+    def uid(self) -> str:
+        """Global id, `<structure-id>/<id>`."""
+        return f"{self.structure_id}/{self.id}"
+
+
 @dataclass(frozen=True)
-class Offre:
+class Lieu(_Owned):
+    structure_id: str
+    id: str
+    data: MappingProxyType
+    file: str
+
+
+@dataclass(frozen=True)
+class Offre(_Owned):
     structure_id: str
     id: str
     data: MappingProxyType
     file: str
     lieux: tuple[str, ...] = ()  # venue uids, resolved
 
-    @property
-    def uid(self) -> str:
-        return f"{self.structure_id}/{self.id}"
-
-    def __getitem__(self, key):
-        return self.data[key]
-
-    def get(self, key, default=None):
-        return self.data.get(key, default)
-
 
 @dataclass(frozen=True)
-class Structure:
+class Structure(_Fields):
     id: str
     data: MappingProxyType
     file: str
     lieux: tuple[str, ...] = ()
     offres: tuple[str, ...] = ()
-
-    def __getitem__(self, key):
-        return self.data[key]
-
-    def get(self, key, default=None):
-        return self.data.get(key, default)
 
     def partenaire(self, pid: str):
         return next((p for p in self.data.get("partenaires", ()) if p["id"] == pid), None)

@@ -19,6 +19,11 @@ FACETS = {"segment": "segments", "theme": "thematiques", "public": "publics", "f
           "adaptation": "prises-en-charge"}
 MOMENTS = (("matin", 0, 12 * 60), ("apres-midi", 12 * 60, 18 * 60), ("soir", 18 * 60, 24 * 60))
 SEANCES_AHEAD = 3
+# Day names as they appear in /recherche/ URLs (?jour=samedi); Monday is day 0 of the slot mask.
+DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# Rings around the person's commune, nearest first (?proximite=epci keeps commune and EPCI).
+PROXIMITIES = ("commune", "epci", "departement")
+FLAGS = ("pmr", "ouvert", "seances", "distance")
 
 
 def _week_intervals(value: str, monday: dt.date) -> list[list[int]]:
@@ -107,7 +112,7 @@ def build_index(directory: Directory) -> dict:
     return {
         "date": today.isoformat(), "lundi": monday.isoformat(),
         "facettes": {f: [[i.code, i.label] for i in referentials.get(r).items] for f, r in FACETS.items()},
-        "moments": [m[0] for m in MOMENTS],
+        "moments": [m[0] for m in MOMENTS], "jours": list(DAYS),
         "structures": [directory.structures[s]["nom"] for s in structures],
         "communes": commune_rows, "epci": dict(sorted(epcis.items())), "departements": dict(sorted(departements.items())),
         "offres": rows,

@@ -389,11 +389,16 @@ def open_data_page(directory: Directory, counts: dict[str, int]) -> PageSpec:
                      "iso": directory.today.isoformat(), "fichiers": entries})
 
 
-def build_pages(directory: Directory) -> list[PageSpec]:
+def build_pages(directory: Directory, site_url: str | None = None) -> list[PageSpec]:
+    from . import orientation
+
     b = Builder(directory)
     pages = [b.structure(s) for s in directory.structures.values()]
     pages += [b.lieu(v) for v in directory.lieux.values()]
-    pages += [b.offre(o) for o in directory.offres.values()]
+    for o in directory.offres.values():
+        spec = b.offre(o)
+        pages += [spec, orientation.fiche_page(o, spec.context, site_url)]
+    pages += [orientation.search_page(directory), orientation.orient_page(directory), *orientation.partner_pages(b)]
     pages += b.territories()
     pages += b.by_code("segments", "segments", lambda o: [o["segment"]])
     pages += b.by_code("thematiques", "thematiques", lambda o: o["thematiques"])

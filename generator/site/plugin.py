@@ -20,6 +20,7 @@ from ..diagnostics import render_text
 from ..directory import load_directory
 from ..referentials import SCHEMA_DIR
 from ..exports import write_all
+from . import orientation
 from .pages import PageSpec, build_pages, handwritten_contexts, open_data_page
 
 log = logging.getLogger("mkdocs.plugins.annuaire")
@@ -57,7 +58,9 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
         self._drop_exports()
         self.exports_dir = Path(tempfile.mkdtemp(prefix="annuaire-donnees-"))
         self.export_counts = write_all(directory, self.exports_dir)
-        self.specs = {spec.src_uri: spec for spec in [*build_pages(directory), open_data_page(directory, self.export_counts)]}
+        self.specs = {spec.src_uri: spec for spec in [*build_pages(directory, config.site_url),
+                                                      open_data_page(directory, self.export_counts)]}
+        self.orientation_files = orientation.generated_files(directory, config.site_url)
         self.handwritten = handwritten_contexts(directory)
         self.nav_uris = set(_nav_uris(config.nav))
         return config
@@ -70,6 +73,8 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
             files.append(File.generated(config, uri, content=_front_matter(spec), inclusion=inclusion))
         for rel in self.export_counts:
             files.append(File.generated(config, f"donnees/{rel}", abs_src_path=str(self.exports_dir / rel)))
+        for rel, content in self.orientation_files.items():
+            files.append(File.generated(config, rel, content=content))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

@@ -42,3 +42,12 @@
   all();
   setInterval(all, 60000);
 })();
+
+/* Fiche d'orientation: the print button only exists with JavaScript (the browser's menu prints without it). */
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-imprimer]").forEach(function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () { window.print(); });
+  });
+})();
