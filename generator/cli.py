@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -90,6 +91,13 @@ def main(argv=None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of ours must still not greet a volunteer with a traceback
+        if os.environ.get("ANNUAIRE_DEBUG"):
+            raise
+        print(f"erreur interne inattendue ({type(exc).__name__} : {exc}).\n"
+              "    → Signalez-la à l'équipe de l'annuaire avec la commande lancée ; ANNUAIRE_DEBUG=1 affiche le détail technique.",
+              file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

@@ -232,3 +232,15 @@ def test_sample_data_is_valid():
     assert code == 0 and not errors, errors
     assert out["summary"]["structures"] == 3
     assert out["summary"]["offres"] >= 40
+
+
+def test_internal_error_is_reported_in_french_without_traceback(monkeypatch, capsys):
+    from generator import cli
+
+    def broken(args):
+        raise KeyError("champ")
+
+    monkeypatch.setattr(cli, "cmd_validate", broken)
+    assert cli.main(["validate", "offers"]) == 3
+    err = capsys.readouterr().err
+    assert "erreur interne inattendue" in err and "Traceback" not in err
