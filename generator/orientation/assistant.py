@@ -42,6 +42,9 @@ def _expand(precision: dict) -> dict:
     for answer in answers:
         for key in ("filtre", "classe"):
             for name, value in (answer.get(key) or {}).items():
+                # The page ranks by one preferred theme only; any other ranking would be silently ignored.
+                if key == "classe" and name != "theme":
+                    raise ValueError(f"regles.yml : {precision['id']} : « classe » ne peut porter que sur theme")
                 _check_parameter(name, str(value))
     out["reponses"] = answers
     return out

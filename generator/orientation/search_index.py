@@ -102,6 +102,8 @@ def build_index(directory: Directory) -> dict:
                                  for v in venues if v.get("coordonnees")})}
         row.update({k: v for k, v in optional.items() if v})
         rows.append(row)
+    # Rows in alphabetical order of name: the page lists them in this order without sorting at load.
+    rows.sort(key=lambda r: (r["n"].casefold(), r["u"]))
     commune_rows, epcis, departements = [], {}, {}
     for code in communes:
         c = geography.commune(code)

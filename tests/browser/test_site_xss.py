@@ -97,6 +97,9 @@ def test_payloads_never_run_and_show_literally(hostile_site, browser):
         pages += [f"offres/{sid}/{offer}/", f"lieux/{sid}/siege/", f"structures/{sid}/"]
     pages += [p.parent.relative_to(hostile_site).as_posix() + "/" for p in sorted(hostile_site.glob("communes/*/index.html"))]
     pages += [p.parent.relative_to(hostile_site).as_posix() + "/" for p in sorted(hostile_site.glob("segments/*/index.html"))]
+    # Orientation pages: the search and the assistant build their lists from the index in the browser.
+    pages += ["recherche/?q=offre", "orienter/", "partenaires/caf/"]
+    pages += [p.parent.relative_to(hostile_site).as_posix() + "/" for p in sorted(hostile_site.glob("offres/*/*/fiche/index.html"))]
     context = browser.new_context()
     page = context.new_page()
     with http_server(hostile_site) as url:
@@ -116,6 +119,10 @@ def test_payloads_never_run_and_show_literally(hostile_site, browser):
             assert text.count(payload) >= 12, (payload, text.count(payload))
             assert payload in page.title()
             assert page.locator('meta[name="description"]').get_attribute("content") == f"Résumé {payload}"
+            page.goto(url + "recherche/?q=offre")
+            page.wait_for_function("document.documentElement.hasAttribute('data-recherche-rendus')")
+            assert f"Offre {payload}" in page.locator("#rresultats").inner_text()
+            assert page.evaluate(INSPECT) == {"xss": "undefined", "bad": []}
             page.goto(url + f"lieux/{sid}/siege/")
             assert f"Lieu {payload}" in page.locator("article h1").inner_text()
             page.goto(url + f"structures/{sid}/")

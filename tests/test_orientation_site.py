@@ -1,0 +1,132 @@
+"""Orientation pages and files built from the sample directory: partner pages, sheets, rules for the browser."""
+import datetime as dt
+import json
+
+import pytest
+
+from generator import geography, referentials
+from generator.directory import load_directory
+from generator.orientation import assistant
+from generator.orientation.search_index import build_index, commune_list
+from generator.site import orientation
+from generator.site.pages import build_pages
+from helpers import ROOT
+
+SITE_URL = "https://annuaire-mediation.example.org/"
+
+
+@pytest.fixture(scope="module")
+def directory():
+    d, report = load_directory(ROOT / "offers", today=dt.date(2026, 11, 30))
+    assert report.errors == 0
+    return d
+
+
+@pytest.fixture(scope="module")
+def specs(directory):
+    return {s.src_uri: s for s in build_pages(directory, SITE_URL)}
+
+
+def test_one_sheet_per_offer_with_absolute_qr_target(directory, specs):
+    for uid in directory.offres:
+        spec = specs[f"offres/{uid}/fiche/index.md"]
+        assert spec.context["en_ligne"] == f"{SITE_URL}offres/{uid}/"
+        assert spec.context["partage"].startswith("mailto:?subject=")
+        assert "\n" not in spec.context["partage"] and " " not in spec.context["partage"]
+
+
+def test_sheet_without_site_url_says_it_is_relative(directory):
+    offre = next(iter(directory.offres.values()))
+    spec = orientation.fiche_page(offre, {}, None)
+    assert spec.context["en_ligne"] == f"/offres/{offre.uid}/" and spec.context["absolu"] is False
+
+
+def test_generated_files_are_deterministic_and_complete(directory):
+    files = orientation.generated_files(directory, SITE_URL)
+    assert files == orientation.generated_files(directory, SITE_URL)
+    assert {f"offres/{uid}/fiche/qr.svg" for uid in directory.offres} <= set(files)
+    assert json.loads(files["orienter/regles.json"]) == json.loads(json.dumps(assistant.for_browser()))
+    assert files["offres/cyberbase-morlaix/atelier-impots-en-ligne/fiche/qr.svg"].startswith(b"<svg")
+    # Different targets give different codes.
+    assert len({files[f"offres/{uid}/fiche/qr.svg"] for uid in directory.offres}) == len(directory.offres)
+
+
+def test_partner_pages_for_public_bodies_only(directory, specs):
+    kinds = referentials.get("types-partenaires").items
+    for kind in kinds:
+        assert (f"partenaires/{kind.code}/index.md" in specs) is bool(kind.get("x-organisme"))
+    entries = specs["partenaires/index.md"].context["entrees"]
+    assert [e["nom"] for e in entries] == [k.label for k in kinds if k.get("x-organisme")]
+
+
+def _listed(section):
+    uids = {o["uid"] for d in section["departements"] for c in d["communes"] for o in c["offres"]}
+    return uids | {o["uid"] for o in section["sans_lieu"]}
+
+
+@pytest.mark.parametrize("kind", ["caf", "dgfip", "france-travail", "prefecture"])
+def test_partner_page_offers_by_theme_and_by_orientation(directory, specs, kind):
+    ctx = specs[f"partenaires/{kind}/index.md"].context
+    themes = {t.code for t in referentials.get("thematiques").items if t.get("x-type-partenaire") == kind}
+    assert _listed(ctx["demarches"]) == {o.uid for o in directory.offres.values() if themes & set(o["thematiques"])}
+    referred = {o.uid for o in directory.offres.values()
+                if any((directory.structure_of(o).partenaire(x["partenaire"]) or {}).get("type") == kind
+                       for x in o.get("orientation", ()))}
+    assert _listed(ctx["orientation"]) == referred
+    for dep in ctx["demarches"]["departements"]:
+        for commune in dep["communes"]:
+            assert geography.commune(commune["code"]).departement == dep["code"]
+
+
+def test_dgfip_page_has_the_morlaix_tax_workshop(specs):
+    ctx = specs["partenaires/dgfip/index.md"].context
+    assert "cyberbase-morlaix/atelier-impots-en-ligne" in _listed(ctx["demarches"])
+    assert "cyberbase-morlaix/atelier-impots-en-ligne" in _listed(ctx["orientation"])
+
+
+def test_index_carries_coordinates_and_adaptations(directory):
+    index = build_index(directory)
+    adaptation = [c for c, _ in index["facettes"]["adaptation"]]
+    for row in index["offres"]:
+        offre = directory.offres[row["u"]]
+        assert [adaptation[i] for i in row.get("e", [])] == list(offre.get("prises_en_charge", ()))
+        coords = {(round(directory.lieux[u]["coordonnees"]["latitude"] * 1000),
+                   round(directory.lieux[u]["coordonnees"]["longitude"] * 1000)) for u in offre.lieux}
+        assert {tuple(k) for k in row.get("k", [])} == coords
+
+
+def test_commune_list_covers_the_departements_of_the_index(directory):
+    index = build_index(directory)
+    rows = commune_list(index)
+    assert {r[2] for r in rows} == set(index["departements"])
+    assert ["22093", "Lamballe-Armor", "22", geography.commune("22093").epci, "22400"] in rows
+    assert len(rows) == sum(1 for c in geography.all_communes() if c.departement in index["departements"])
+
+
+def test_constraints_become_search_filters():
+    filters, ranking = assistant.search_parameters({"horaires": "samedi", "handicap": "fauteuil", "langue": "br",
+                                                    "demarche": "demarches-caf", "mobilite": "epci"})
+    assert filters == {"jour": "samedi", "pmr": "1", "langue": "br", "proximite": "epci"}
+    assert ranking == {"theme": "demarches-caf"}
+
+
+def test_rules_refuse_unknown_search_parameters(tmp_path, monkeypatch):
+    bad = assistant.RULES_FILE.read_text(encoding="utf-8").replace("filtre: {moment: soir}", "filtre: {moment: nuit}")
+    path = tmp_path / "regles.yml"
+    path.write_text(bad, encoding="utf-8")
+    monkeypatch.setattr(assistant, "RULES_FILE", path)
+    assistant.rules.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="moment=nuit"):
+            assistant.rules()
+    finally:
+        monkeypatch.undo()
+        assistant.rules.cache_clear()
+
+
+def test_rule_table_reads_like_the_rules():
+    table = assistant.rule_table()
+    assert len(table) == len(assistant.rules()["regles"])
+    assert table[-1]["conditions"] == []
+    assert all(row["segments"] and row["raison"] for row in table)
+
