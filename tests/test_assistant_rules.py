@@ -28,3 +28,18 @@ def test_skilled_person_gets_free_access():
 @pytest.mark.parametrize("besoin", ["demarche", "apprendre", "materiel", "autre"])
 def test_every_answer_gets_a_reason(besoin):
     assert recommend({"besoin": besoin})["raison"].strip()
+
+
+def test_unquoted_comma_in_an_answer_is_refused(tmp_path, monkeypatch):
+    from generator.orientation import assistant
+
+    bad = assistant.RULES_FILE.read_text(encoding="utf-8").replace('texte: "Non, ou très peu"', "texte: Non, ou très peu")
+    path = tmp_path / "regles.yml"
+    path.write_text(bad, encoding="utf-8")
+    monkeypatch.setattr(assistant, "RULES_FILE", path)
+    assistant.rules.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="guillemets"):
+            assistant.rules()
+    finally:
+        assistant.rules.cache_clear()

@@ -54,6 +54,12 @@ def _expand(precision: dict) -> dict:
 def rules() -> dict:
     data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     segments = referentials.get("segments")
+    for group in (*data["questions"], *data.get("precisions", ())):
+        for r in group.get("reponses", ()):
+            # An unquoted comma inside {…} silently splits a text into extra keys: refuse them.
+            unknown = set(r) - {"code", "texte", "filtre", "classe"}
+            if unknown or not isinstance(r.get("texte"), str):
+                raise ValueError(f"regles.yml : réponse mal écrite dans « {group['id']} » : {r} (mettez le texte entre guillemets)")
     answers = {q["id"]: {r["code"] for r in q["reponses"]} for q in data["questions"]}
     for rule in data["regles"]:
         for question, answer in rule["si"].items():
