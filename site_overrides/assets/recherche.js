@@ -421,9 +421,11 @@
     moteur = m;
     var communes = new Communes(m, racine.getAttribute("data-communes"));
     remplirSelects();
-    // Les filtres sont repliés sur téléphone (les résultats d'abord), sauf si le lien en fixe déjà.
+    // Les filtres sont repliés sur téléphone, et dès qu'un lien partagé porte une recherche : les
+    // résultats d'abord. Ils restent ouverts quand le lien en fixe déjà, et sur grand écran à vide.
     var filtreDansUrl = ORDRE_URL.some(function (k) { return etat[k] && ["q", "commune", "proximite"].indexOf(k) < 0; });
-    document.getElementById("raffiner").open = filtreDansUrl || window.matchMedia("(min-width: 60em)").matches;
+    var grandEcranVide = window.matchMedia("(min-width: 60em)").matches && !etat.q && !etat.commune;
+    document.getElementById("raffiner").open = filtreDansUrl || grandEcranVide;
     racine.querySelector(".annuaire-sans-js").hidden = true;
     form.hidden = false;
     document.getElementById("rq").value = etat.q || "";

@@ -41,6 +41,17 @@ def test_shareable_url_shows_the_morlaix_tax_workshop(page, sample_url, sample_d
     assert "Dans la commune" in first.inner_text()
 
 
+def test_shared_link_shows_its_result_without_scrolling(browser, sample_url):
+    # An agent opening a link sent by a colleague sees the answer first, the filters folded.
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(sample_url + "recherche/?q=impots&commune=29151")
+    wait_results(page)
+    box = page.locator("#rresultats li").first.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 800
+    context.close()
+
+
 def test_text_search_ignores_accents_and_case(page, sample_url):
     page.goto(sample_url + "recherche/?q=impots")
     wait_results(page)
