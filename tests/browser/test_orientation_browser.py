@@ -47,7 +47,7 @@ def test_shared_link_shows_its_result_without_scrolling(browser, sample_url):
     page = context.new_page()
     page.goto(sample_url + "recherche/?q=impots&commune=29151")
     wait_results(page)
-    box = page.locator("#rresultats li").first.bounding_box()
+    box = page.locator("#rresultats li a").first.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 800
     context.close()
 
