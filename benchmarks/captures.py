@@ -42,7 +42,9 @@ def representative_pages(offers_dir: Path) -> dict[str, str]:
     lieu = max(directory.lieux.values(), key=lambda v: (len(directory.offres_at(v.uid)), v.uid))
     structure = max(directory.structures.values(), key=lambda s: (len(s.offres), s.id))
     return {"accueil": "", "offre": f"offres/{offre.uid}/", "lieu": f"lieux/{lieu.uid}/",
-            "structure": f"structures/{structure.id}/", "territoires": "territoires/", "segments": "segments/"}
+            "structure": f"structures/{structure.id}/", "territoires": "territoires/", "segments": "segments/",
+            "recherche": "recherche/?q=impots&commune=29151", "orienter": "orienter/", "fiche": f"offres/{offre.uid}/fiche/",
+            "partenaires": "partenaires/caf/", "donnees": "donnees/"}
 
 
 def main(argv=None) -> int:
@@ -67,6 +69,7 @@ def main(argv=None) -> int:
                 for label, (width, height) in WIDTHS.items():
                     page = browser.new_page(viewport={"width": width, "height": height})
                     page.goto(base + path)
+                    page.wait_for_load_state("networkidle")
                     target = out / f"{kind}-{label}.png"
                     # Desktop fiches in full (hours table, portfolio); phones show the first screen.
                     page.screenshot(path=str(target), full_page=label == "bureau" and kind in ("offre", "structure"))
