@@ -80,6 +80,7 @@ def main(argv=None) -> int:
     p = sub.add_parser("export", help="écrire les fichiers de données ouvertes")
     p.add_argument("dossier", nargs="?", default="offers", help="dossier des offres (défaut : offers)")
     p.add_argument("--out", default="donnees-export", help="dossier de sortie (défaut : donnees-export)")
+    p.add_argument("--site-url", default=None, help="adresse publique du site, pour relier chaque fiche exportée à sa page")
     p.set_defaults(func=cmd_export)
     p = sub.add_parser("import", help="créer des dossiers de structure à partir d'un fichier national")
     p.add_argument("format", choices=["mednum"], help="format du fichier (mednum : standard des lieux de médiation numérique)")

@@ -35,6 +35,7 @@ MEDNUM_SCHEMA = STANDARDS / "mednum-lieux-v1.0.2" / "schema.json"
 DI_DIR = STANDARDS / "data-inclusion-v1"
 SCHEMA_DIR = ROOT / "schema"
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITE = "https://annuaire-mediation.example.org/"
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def sample():
 @pytest.fixture(scope="module")
 def exported(sample, tmp_path_factory):
     out = tmp_path_factory.mktemp("export")
-    counts = write_all(sample, out)
+    counts = write_all(sample, out, SITE)
     return out, counts
 
 
@@ -254,7 +255,7 @@ def test_counts_and_files_are_documented(exported):
 
 def test_exports_are_deterministic(sample, exported, tmp_path):
     again = tmp_path / "again"
-    write_all(sample, again)
+    write_all(sample, again, SITE)
     first = {p.relative_to(exported[0]).as_posix(): p.read_bytes() for p in sorted(exported[0].rglob("*")) if p.is_file()}
     second = {p.relative_to(again).as_posix(): p.read_bytes() for p in sorted(again.rglob("*")) if p.is_file()}
     assert first.keys() == second.keys()
@@ -306,3 +307,22 @@ def test_data_inclusion_hours_parse_and_list_coming_seances(sample, exported):
                         start = dt.datetime.fromisoformat(f"{s['date']}T{s['debut']}") + dt.timedelta(minutes=1)
                         assert oh.is_open(start), (uid, s)
     assert dated > 0
+
+
+def test_records_and_feed_entries_link_to_their_page(sample, exported):
+    out, _ = exported
+    services = json.loads((out / "data-inclusion/services.json").read_text(encoding="utf-8"))
+    assert sorted(s["lien_source"] for s in services) == sorted(f"{SITE}offres/{uid}/" for uid in sample.offres)
+    structures = json.loads((out / "data-inclusion/structures.json").read_text(encoding="utf-8"))
+    assert sorted(s["lien_source"] for s in structures) == sorted(f"{SITE}structures/{sid}/" for sid in sample.structures)
+    feed = ET.parse(out / "flux/offres.xml").getroot()
+    links = [e.find(f"{ATOM}link").get("href") for e in feed.findall(f"{ATOM}entry")]
+    assert links and all(link.startswith(SITE + "offres/") for link in links)
+
+
+def test_without_a_site_address_no_link_is_invented(sample, tmp_path):
+    write_all(sample, tmp_path)
+    services = json.loads((tmp_path / "data-inclusion/services.json").read_text(encoding="utf-8"))
+    assert all(s["lien_source"] is None for s in services)
+    feed = ET.parse(tmp_path / "flux/offres.xml").getroot()
+    assert all(e.find(f"{ATOM}link") is None for e in feed.findall(f"{ATOM}entry"))

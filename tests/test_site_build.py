@@ -218,3 +218,15 @@ def test_open_data_page_links_every_export_and_links_resolve(two_builds):
     offers = len(list((site / "offres").glob("*/*/index.html")))
     assert len(rows) == offers
     assert f"<td>{offers} offres</td>" in html
+
+
+def test_exported_links_point_at_pages_of_the_built_site(two_builds):
+    import json as _json
+
+    (site, _), _day = two_builds
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    services = _json.loads((site / "donnees/data-inclusion/services.json").read_text(encoding="utf-8"))
+    assert services
+    for s in services:
+        assert s["lien_source"].startswith(config["site_url"])
+        assert (site / s["lien_source"][len(config["site_url"]):] / "index.html").is_file(), s["lien_source"]

@@ -100,13 +100,15 @@ WRITERS = (mednum, data_inclusion, geojson, annuaire, offres_csv, ical, atom)
 GENERATED_DIRS = ("ical", "flux")
 
 
-def write_all(directory: Directory, out_dir: Path) -> dict:
-    """Write every export under `out_dir`; returns {relative path: number of rows/items}."""
+def write_all(directory: Directory, out_dir: Path, site_url: str | None = None) -> dict:
+    """Write every export under `out_dir`; returns {relative path: number of rows/items}.
+
+    `site_url`, the public address of the site, lets records and feed entries link to their page."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     for writer in WRITERS:
-        counts.update(writer.write(directory, out_dir))
+        counts.update(writer.write(directory, out_dir, site_url))
     for folder in GENERATED_DIRS:
         for path in sorted((out_dir / folder).rglob("*")):
             rel = path.relative_to(out_dir).as_posix()
@@ -131,7 +133,7 @@ def export_all(args) -> int:
         print(f"erreur : {out} existe et n'est pas un dossier", file=sys.stderr)
         return 2
     try:
-        counts = write_all(directory, out)
+        counts = write_all(directory, out, args.site_url)
     except OSError as exc:
         print(f"erreur : écriture impossible dans {out} ({exc.strerror or exc})", file=sys.stderr)
         return 2

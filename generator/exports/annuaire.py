@@ -32,7 +32,7 @@ def document(directory: Directory) -> dict:
     }
 
 
-def write(directory: Directory, out: Path) -> dict:
+def write(directory: Directory, out: Path, site_url: str | None = None) -> dict:
     doc = document(directory)
     common.write_json(out / FILE, doc)
     return {FILE: len(doc["offres"])}

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import geography, referentials
 from ..model import Directory, Offre
+from ..urls import absolute, offre_url
 from . import common
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -45,7 +46,7 @@ def _sub(parent, tag, text=None, **attrs):
     return el
 
 
-def _entry(feed, directory: Directory, o: Offre) -> None:
+def _entry(feed, directory: Directory, o: Offre, site_url: str | None) -> None:
     structure = directory.structures.get(o.structure_id)
     lieux = [directory.lieux[u] for u in o.lieux]
     communes = ", ".join(dict.fromkeys(l["commune"] for l in lieux))
@@ -54,6 +55,9 @@ def _entry(feed, directory: Directory, o: Offre) -> None:
     title = o["nom"] + (f" ({communes})" if communes else "")
     _sub(entry, "title", title, type="text")
     _sub(entry, "updated", _when(o["date_maj"]))
+    page = absolute(site_url, offre_url(o.uid))
+    if page:
+        _sub(entry, "link", rel="alternate", type="text/html", href=page)
     author = _sub(entry, "author")
     _sub(author, "name", structure["nom"] if structure else o.structure_id)
     _sub(entry, "category", term=o["segment"], label=referentials.label("segments", o["segment"]))
@@ -70,7 +74,7 @@ def _entry(feed, directory: Directory, o: Offre) -> None:
     _sub(entry, "content", "\n".join(lines), type="text")
 
 
-def render(directory: Directory, path: str, key: str, title: str, offres: list[Offre]) -> tuple[bytes, int]:
+def render(directory: Directory, path: str, key: str, title: str, offres: list[Offre], site_url: str | None = None) -> tuple[bytes, int]:
     chosen = sorted(offres, key=lambda o: (o["date_maj"], o.uid), reverse=True)[:LIMIT]
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "fr"})
     _sub(feed, "id", _urn(f"flux/{key}"))
@@ -82,12 +86,12 @@ def render(directory: Directory, path: str, key: str, title: str, offres: list[O
     _sub(_sub(feed, "author"), "name", common.PUBLISHER)
     _sub(feed, "rights", common.LICENCE, type="text")
     for o in chosen:
-        _entry(feed, directory, o)
+        _entry(feed, directory, o, site_url)
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n", len(chosen)
 
 
-def write(directory: Directory, out: Path) -> dict:
+def write(directory: Directory, out: Path, site_url: str | None = None) -> dict:
     offres = list(directory.offres.values())
     feeds = [(ALL, "tout", f"{common.PUBLISHER} : offres nouvelles ou mises à jour", offres)]
     by_dep: dict[str, list] = {}
@@ -103,7 +107,7 @@ def write(directory: Directory, out: Path) -> dict:
                       [o for o in offres if o["segment"] == item.code]))
     counts = {}
     for path, key, title, items in feeds:
-        data, n = render(directory, path, key, title, items)
+        data, n = render(directory, path, key, title, items, site_url)
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .. import referentials
 from ..model import Directory, Offre, Structure
+from ..urls import absolute, offre_url, structure_url
 from . import common
 
 STRUCTURES = "data-inclusion/structures.json"
@@ -38,7 +39,6 @@ def structure_record(directory: Directory, s: Structure) -> dict:
         "telephone": contact.get("telephone"),
         "courriel": contact.get("courriel"),
         "site_web": contact.get("site_web"),
-        "lien_source": None,
         "horaires_accueil": common.venue_hours(directory, lieu, directory.offres_at(lieu.uid)) if lieu else None,
         "accessibilite_lieu": (lieu.get("accessibilite", {}).get("acceslibre") if lieu else None),
         "reseaux_porteurs": common.mapped("labels", s.get("labels", ()), "x-data-inclusion") or None,
@@ -147,7 +147,6 @@ def service_record(directory: Directory, o: Offre) -> dict:
         "contact_nom_prenom": None,
         "telephone": contact.get("telephone"),
         "courriel": contact.get("courriel"),
-        "lien_source": None,
         "nombre_semaines": None,
         "volume_horaire_hebdomadaire": None,
     }
@@ -156,9 +155,11 @@ def service_record(directory: Directory, o: Offre) -> dict:
     return record
 
 
-def write(directory: Directory, out: Path) -> dict:
-    structures = [structure_record(directory, s) for s in directory.structures.values()]
-    services = [service_record(directory, o) for o in directory.offres.values() if o.structure_id in directory.structures]
+def write(directory: Directory, out: Path, site_url: str | None = None) -> dict:
+    structures = [{**structure_record(directory, s), "lien_source": absolute(site_url, structure_url(s.id))}
+                  for s in directory.structures.values()]
+    services = [{**service_record(directory, o), "lien_source": absolute(site_url, offre_url(o.uid))}
+                for o in directory.offres.values() if o.structure_id in directory.structures]
     common.write_json(out / STRUCTURES, structures)
     common.write_json(out / SERVICES, services)
     return {STRUCTURES: len(structures), SERVICES: len(services)}

@@ -41,7 +41,7 @@ def features(directory: Directory) -> list[dict]:
     return out
 
 
-def write(directory: Directory, out: Path) -> dict:
+def write(directory: Directory, out: Path, site_url: str | None = None) -> dict:
     feats = features(directory)
     common.write_json(out / FILE, {"type": "FeatureCollection", "features": feats})
     return {FILE: len(feats)}

@@ -153,7 +153,7 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def write(directory: Directory, out: Path) -> dict:
+def write(directory: Directory, out: Path, site_url: str | None = None) -> dict:
     per_offer = {uid: events(directory, o) for uid, o in directory.offres.items()}
     counts: dict[str, int] = {}
     per_structure: dict[str, list] = {}

@@ -119,7 +119,7 @@ def render(directory: Directory) -> tuple[str, int]:
     return buf.getvalue(), len(data)
 
 
-def write(directory: Directory, out: Path) -> dict:
+def write(directory: Directory, out: Path, site_url: str | None = None) -> dict:
     text, count = render(directory)
     common.write_text(out / FILE, text)
     return {FILE: count}

@@ -91,7 +91,7 @@ def row(directory: Directory, o: Offre) -> dict:
     }
 
 
-def write(directory: Directory, out: Path) -> dict:
+def write(directory: Directory, out: Path, site_url: str | None = None) -> dict:
     rows = [row(directory, o) for o in directory.offres.values()]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .. import geography, referentials
+from ..urls import lieu_url, offre_url, structure_url
 from ..model import Directory, Lieu, Offre, Structure
 from ..validate import STALE_DAYS, STALE_WARNING_DAYS
 from . import timetable
@@ -25,18 +26,6 @@ class PageSpec:
     title: str
     context: dict = field(default_factory=dict, compare=False)
     description: str = ""  # plain text for <meta name="description">
-
-
-def offre_url(uid: str) -> str:
-    return f"offres/{uid}/"
-
-
-def lieu_url(uid: str) -> str:
-    return f"lieux/{uid}/"
-
-
-def structure_url(sid: str) -> str:
-    return f"structures/{sid}/"
 
 
 def _key(text: str, tiebreak: str = "") -> tuple:

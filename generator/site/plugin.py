@@ -57,7 +57,7 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
         # mkdocs as ordinary files under donnees/, next to the page that describes them.
         self._drop_exports()
         self.exports_dir = Path(tempfile.mkdtemp(prefix="annuaire-donnees-"))
-        self.export_counts = write_all(directory, self.exports_dir)
+        self.export_counts = write_all(directory, self.exports_dir, config.site_url or None)
         self.specs = {spec.src_uri: spec for spec in [*build_pages(directory, config.site_url),
                                                       open_data_page(directory, self.export_counts)]}
         self.orientation_files = orientation.generated_files(directory, config.site_url)
