@@ -176,7 +176,7 @@ def structure_yaml(row: Row, sid: str, place_info: dict, date_maj: str, date_not
     if tel:
         contact_lines.append(f"  telephone: {q(tel)}")
     elif row.get("telephone"):
-        contact_lines.append("  " + comment(f"À compléter : téléphone « {row.get('telephone')} » illisible, format +33XXXXXXXXX").strip())
+        contact_lines.append("  " + comment(f"À compléter : téléphone « {row.get('telephone')} » illisible, format +33 suivi de 9 chiffres").strip())
     emails = [e for e in row.many("courriels") if EMAIL.match(e)]
     if emails:
         contact_lines.append(f"  courriel: {q(emails[0])}" + comment(f"autres adresses : {', '.join(emails[1:])}" if emails[1:] else ""))

@@ -58,3 +58,12 @@ def http_server(folder: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def serious_violations(page) -> list:
+    """axe-core findings of serious or critical impact on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")]

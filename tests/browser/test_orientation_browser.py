@@ -10,6 +10,7 @@ from generator import geography, referentials
 from generator.orientation.assistant import recommend
 from generator.site import timetable
 from generator.site.french import date_long
+from site_browser import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -190,8 +191,6 @@ PAGES = {"recherche": "recherche/?q=atelier&commune=22093", "orienter": "oriente
 
 @pytest.mark.parametrize("kind", sorted(PAGES))
 def test_accessibility_and_mobile_width(browser, sample_url, kind):
-    from axe_playwright_python.sync_playwright import Axe
-
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
     page = context.new_page()
     page.goto(sample_url + PAGES[kind])
@@ -202,10 +201,7 @@ def test_accessibility_and_mobile_width(browser, sample_url, kind):
         page.check("#o-besoin-apprendre")
         page.click("#oform button[type=submit]")
         page.locator("#ooffres li").first.wait_for()
-    results = Axe().run(page)
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_violations(page) == []
     page.set_viewport_size({"width": 375, "height": 812})
     page.reload()
     page.wait_for_load_state("load")

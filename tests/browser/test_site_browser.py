@@ -7,6 +7,7 @@ import pytest
 from generator import referentials
 from generator.site import timetable
 from generator.site.french import date_long
+from site_browser import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -109,16 +110,11 @@ def test_segment_list_page_lists_its_offers(page, sample_url, sample_directory):
 @pytest.mark.parametrize("kind", ["accueil", "offre", "offre-seances", "lieu", "structure", "territoires", "commune",
                                   "segment", "reference", "contribuer", "donnees"])
 def test_accessibility_and_mobile_width(browser, sample_url, sample_directory, kind):
-    from axe_playwright_python.sync_playwright import Axe
-
     path = page_paths(sample_directory)[kind]
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
     page = context.new_page()
     page.goto(sample_url + path)
-    results = Axe().run(page)
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_violations(page) == []
     page.set_viewport_size({"width": 375, "height": 812})
     page.reload()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
