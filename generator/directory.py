@@ -9,7 +9,7 @@ from pathlib import Path
 from . import validate
 from .diagnostics import Report
 from .load import load_file
-from .model import Directory, Lieu, Offre, Structure, freeze
+from .model import Directory, Lieu, Offre, Structure, freeze, venue_uid
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _ID_HINT = "Un identifiant s'écrit en minuscules sans accent, avec des chiffres et des tirets (ex. « atelier-impots »)."
@@ -94,7 +94,7 @@ def load_directory(root: str | Path = "offers", today: dt.date | None = None) ->
                 offer_docs.append((sid, path.stem, doc))
     for sid, oid, doc in offer_docs:
         sdoc = structures.get(sid)
-        refs = [r if "/" in r else f"{sid}/{r}" for r in doc.data.get("lieux", [])]
+        refs = [venue_uid(sid, r) for r in doc.data.get("lieux", [])]
         known = None if sid in broken_venues or any(r.split("/")[0] in broken_venues for r in refs) else venues
         validate.check_offre(doc, sid, sdoc.data if sdoc else None, known, today, report)
     return _build(today, structures, venues, lieux_files, offer_docs), report
@@ -105,7 +105,7 @@ def _build(today, structure_docs, venues, lieux_files, offer_docs) -> Directory:
     offres: dict[str, Offre] = {}
     par_lieu: dict[str, list[str]] = {}
     for sid, oid, doc in sorted(offer_docs, key=lambda t: (t[0], t[1])):
-        refs = tuple(r if "/" in r else f"{sid}/{r}" for r in doc.data.get("lieux", []))
+        refs = tuple(venue_uid(sid, r) for r in doc.data.get("lieux", []))
         offre = Offre(sid, oid, freeze(doc.data), doc.path, tuple(r for r in refs if r in lieux))
         offres[offre.uid] = offre
         for uid in offre.lieux:

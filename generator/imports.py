@@ -19,7 +19,7 @@ from pathlib import Path
 from . import geography, referentials, schedule
 from .directory import ID_RE, reference_date
 from .exports import mednum
-from .validate import FRANCE_BOXES, siret_ok
+from .validate import in_france, siret_ok
 
 REQUIRED = ("nom", "adresse", "code_postal", "commune")
 VENUE_ID = "principal"
@@ -83,10 +83,6 @@ def reverse_all(name: str, key: str, values: list[str]) -> tuple[list[str], list
     return codes, [v for v in values if v not in mapped]
 
 
-def _in_france(lat: float, lon: float) -> bool:
-    return any(a <= lat <= c and b <= lon <= d for a, b, c, d in FRANCE_BOXES)
-
-
 def place(row: Row) -> dict | None:
     """Commune, postcode and INSEE code made coherent with the official geography."""
     insee, cp, name = row.get("code_insee"), row.get("code_postal"), row.get("commune")
@@ -113,8 +109,8 @@ def coordinates(row: Row, commune) -> tuple[float, float, str] | None:
     except ValueError:
         lat = lon = None
     centre = (commune.latitude, commune.longitude) if commune.latitude is not None else None
-    if lat is None or not _in_france(lat, lon):
-        if lat is not None and _in_france(lon, lat):
+    if lat is None or not in_france(lat, lon):
+        if lat is not None and in_france(lon, lat):
             return lon, lat, row.note("latitude et longitude inversées dans le fichier : remises dans l'ordre")
         if centre:
             return *centre, row.note(f"coordonnées absentes ou hors de France : centre de {commune.nom} retenu, à préciser")

@@ -18,6 +18,11 @@ def freeze(value):
     return value
 
 
+def venue_uid(structure_id: str, ref: str) -> str:
+    """A venue reference is local to the offer's structure unless written `autre-structure/lieu`."""
+    return ref if "/" in ref else f"{structure_id}/{ref}"
+
+
 class _Fields:
     """Read access to the validated YAML fields of a record: `item["nom"]`, `item.get("horaires")`."""
 

@@ -15,6 +15,12 @@ def parse(value: str) -> opening_hours.OpeningHours:
     return opening_hours.OpeningHours(value, country="FR", timezone=PARIS)
 
 
+def minutes(hhmm: str) -> int:
+    """Minutes since midnight of a validated "HH:MM"."""
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
 def syntax_error(value: str) -> str | None:
     """None when `value` parses, else the parser's explanation."""
     if opening_hours.validate(value):

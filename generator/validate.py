@@ -6,6 +6,7 @@ import datetime as dt
 from . import geography, referentials, schedule, schemas
 from .diagnostics import Report
 from .load import Document
+from .model import venue_uid
 from .schema_errors import report_errors
 
 STALE_WARNING_DAYS = 183
@@ -29,11 +30,6 @@ def _date(value):
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
         return None
-
-
-def _minutes(hhmm: str) -> int:
-    h, m = hhmm.split(":")
-    return int(h) * 60 + int(m)
 
 
 def check_hours(doc: Document, path: tuple, value, report: Report) -> None:
@@ -100,7 +96,7 @@ def check_structure(doc: Document, today: dt.date, report: Report) -> None:
     check_date_maj(doc, data.get("date_maj"), today, report)
 
 
-def _in_france(lat: float, lon: float) -> bool:
+def in_france(lat: float, lon: float) -> bool:
     return any(a <= lat <= c and b <= lon <= d for a, b, c, d in FRANCE_BOXES)
 
 
@@ -129,8 +125,8 @@ def check_lieux(doc: Document, report: Report) -> None:
                              f"Écrivez « {commune.nom} » (nom officiel), ou corrigez le code INSEE.")
         coords = lieu["coordonnees"]
         lat, lon = coords["latitude"], coords["longitude"]
-        if not _in_france(lat, lon):
-            hint = "Latitude et longitude semblent inversées." if _in_france(lon, lat) else \
+        if not in_france(lat, lon):
+            hint = "Latitude et longitude semblent inversées." if in_france(lon, lat) else \
                 "Relevez les coordonnées sur openstreetmap.org (clic droit → « Afficher l'adresse »)."
             report.error(doc.path, doc.pos(base + ("coordonnees",)), "coordonnees",
                          f"coordonnées hors de France ({lat}, {lon})", hint)
@@ -157,8 +153,7 @@ def check_offre(doc: Document, sid: str, structure: dict | None, venues: dict | 
         report.error(doc.path, doc.pos(), "lieu-manquant", "l'offre ne dit pas où elle a lieu",
                      "Ajoutez « lieux: [identifiant] » (voir lieux.yml), ou « a_distance: true », ou « itinerant: true ».")
     for i, ref in enumerate(data.get("lieux", []) if venues is not None else []):
-        uid = ref if "/" in ref else f"{sid}/{ref}"
-        if uid not in venues:
+        if venue_uid(sid, ref) not in venues:
             local = sorted(u.split("/", 1)[1] for u in venues if u.startswith(sid + "/"))
             report.error(doc.path, doc.pos(("lieux", i)), "lieu-inconnu", f"lieu « {ref} » introuvable",
                          f"Lieux déclarés dans lieux.yml : {', '.join(local) or 'aucun'} ; pour le lieu d'une autre structure, écrivez « structure/lieu ».")
@@ -204,7 +199,7 @@ def _check_session(doc, i, session, sid, venues, report) -> None:
     start, end = _date(session["debut"]), _date(session["fin"])
     for key_path, ref in [(base + ("lieu",), session.get("lieu"))] + [
             (base + ("seances", j, "lieu"), s.get("lieu")) for j, s in enumerate(session.get("seances", []))]:
-        if ref and venues is not None and (ref if "/" in ref else f"{sid}/{ref}") not in venues:
+        if ref and venues is not None and venue_uid(sid, ref) not in venues:
             report.error(doc.path, doc.pos(key_path), "lieu-inconnu", f"lieu « {ref} » introuvable",
                          "Utilisez l'identifiant d'un lieu déclaré dans lieux.yml.")
     for j, seance in enumerate(session.get("seances", [])):
@@ -214,7 +209,7 @@ def _check_session(doc, i, session, sid, venues, report) -> None:
             report.error(doc.path, doc.pos(sp + ("date",)), "dates",
                          f"la séance du {seance['date']} est en dehors de la session ({session['debut']} → {session['fin']})",
                          "Corrigez la date de la séance ou les dates de début et de fin de la session.")
-        if _minutes(seance["fin"]) <= _minutes(seance["debut"]):
+        if schedule.minutes(seance["fin"]) <= schedule.minutes(seance["debut"]):
             report.error(doc.path, doc.pos(sp + ("fin",)), "heures",
                          f"la séance du {seance['date']} finit ({seance['fin']}) avant de commencer ({seance['debut']})",
                          "Heures sur 24 h : 14:00 pour 2 h de l'après-midi.")

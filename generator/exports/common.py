@@ -8,7 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .. import geography, referentials, schedule
-from ..model import Directory, Lieu, Offre
+from ..model import Directory, Lieu, Offre, venue_uid
 
 # The name under which our records are published in the national aggregations (data·inclusion
 # `source`, MedNum `source`); it also prefixes every exported id so they never clash with
@@ -31,10 +31,6 @@ def thaw(value):
 def file_id(uid: str) -> str:
     """`structure/offre` as a file-name-safe id; ids never contain "--", so this stays unambiguous."""
     return uid.replace("/", "--")
-
-
-def venue_uid(owner: str, ref: str) -> str:
-    return ref if "/" in ref else f"{owner}/{ref}"
 
 
 def mapped(referential: str, codes, key: str) -> list:

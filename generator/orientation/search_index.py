@@ -13,7 +13,7 @@ import opening_hours
 
 from .. import geography, referentials
 from ..model import Directory, Offre
-from ..schedule import PARIS, parse
+from ..schedule import PARIS, minutes, parse
 
 FACETS = {"segment": "segments", "theme": "thematiques", "public": "publics", "frais": "frais", "langue": "langues",
           "adaptation": "prises-en-charge"}
@@ -48,18 +48,13 @@ def _slot_mask(intervals) -> int:
     return mask
 
 
-def _minutes(hhmm: str) -> int:
-    h, m = hhmm.split(":")
-    return int(h) * 60 + int(m)
-
-
 def _seances(offre: Offre, today: dt.date):
     """Upcoming séances as [days after `today`, start minute], and the mask of their moments."""
     found, mask = [], 0
     for session in offre.get("sessions", ()):
         for s in session.get("seances", ()):
             day = dt.date.fromisoformat(s["date"])
-            start, end = _minutes(s["debut"]), _minutes(s["fin"])
+            start, end = minutes(s["debut"]), minutes(s["fin"])
             mask |= _slot_mask([[day.weekday() * 1440 + start, day.weekday() * 1440 + end]])
             if day >= today:
                 found.append([(day - today).days, start])

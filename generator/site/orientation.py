@@ -18,7 +18,8 @@ from .. import geography, referentials
 from ..model import Directory, Offre
 from ..orientation import assistant
 from ..orientation.search_index import build_index, commune_list, dumps
-from .pages import Builder, PageSpec, _key, offre_url
+from ..urls import absolute, offre_url
+from .pages import Builder, PageSpec, _key
 
 STATIC_LISTS = (("Par territoire", "territoires/"), ("Par segment d'offre", "segments/"),
                 ("Par thématique", "thematiques/"), ("Par public", "publics/"))
@@ -44,7 +45,7 @@ def generated_files(directory: Directory, site_url: str | None) -> dict[str, byt
 
 def absolute_url(site_url: str | None, path: str) -> str:
     """Without a site_url the QR code can only carry the path: say so on the sheet."""
-    return (site_url.rstrip("/") + "/" if site_url else "/") + path
+    return absolute(site_url, path) or "/" + path
 
 
 def qr_svg(url: str) -> bytes:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import geography, referentials
 from ..urls import lieu_url, offre_url, structure_url
-from ..model import Directory, Lieu, Offre, Structure
+from ..model import Directory, Lieu, Offre, Structure, venue_uid
 from ..validate import STALE_DAYS, STALE_WARNING_DAYS
 from . import timetable
 from .french import as_date, date_short, phone_display, plural
@@ -91,7 +91,7 @@ class Builder:
     def venue_ref(self, sid: str, ref: str | None) -> dict | None:
         if not ref:
             return None
-        uid = ref if "/" in ref else f"{sid}/{ref}"
+        uid = venue_uid(sid, ref)
         lieu = self.d.lieux.get(uid)
         return {"nom": lieu["nom"], "url": lieu_url(uid), "commune": lieu["commune"]} if lieu else None
 
