@@ -26,6 +26,8 @@ class Commune:
     population: int | None
     latitude: float | None
     longitude: float | None
+    # INSEE code of the former commune whose point stands in for a commune created since 2024.
+    centre_approche: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,13 @@ def _raw() -> dict:
 
 
 def source() -> dict:
-    """Name, version and integrity of the package the data was built from."""
+    """Name, version and integrity of the package the data was built from, and the centres' source."""
     return dict(_raw()["source"])
+
+
+def former_names() -> tuple[tuple[str, str], ...]:
+    """(former name, INSEE code of today's commune): delegated, associated and merged communes."""
+    return tuple((nom, code) for nom, code in _raw()["anciens_noms"])
 
 
 @functools.cache
@@ -69,6 +76,7 @@ def _communes() -> dict[str, Commune]:
             population=c.get("population"),
             latitude=c.get("latitude"),
             longitude=c.get("longitude"),
+            centre_approche=c.get("centre_approche"),
         )
         for code, c in _raw()["communes"].items()
     }
@@ -136,7 +144,7 @@ def same_name(a: str, b: str) -> bool:
 def departement_box(code: str) -> tuple[float, float, float, float] | None:
     """(min_lat, min_lon, max_lat, max_lon) of the commune centres of a département.
 
-    None when the data has no centres for it (the current source has none at all).
+    None when the data has no centres for it.
     """
     points = [
         (c.latitude, c.longitude)

@@ -2,14 +2,22 @@
 
 Usage: python scripts/build_geography.py
 
-The source is the npm package @etalab/decoupage-administratif (INSEE COG, DGCL EPCI
-list, La Poste postcodes, INSEE legal populations). It carries no commune centres and
-no package on npm or PyPI ships them, so communes have no coordinates for now.
+Sources:
+- the npm package @etalab/decoupage-administratif (INSEE COG, DGCL EPCI list, La Poste postcodes,
+  INSEE legal populations, delegated and associated communes);
+- scripts/sources/communes-centres-cog2024.csv: one point per commune of the COG 2024, compiled from
+  INSEE's COG and La Poste's « base officielle des codes postaux » (provenance in
+  scripts/sources/README-centres.md).
+
+A commune created since 2024 has no row in the centres file: it takes the point of the city's
+arrondissements (Paris, Lyon, Marseille: their mean) or of the first former commune it absorbed
+that has one, and is marked `centre_approche` with the code the point comes from.
 """
 
 from __future__ import annotations
 
 import base64
+import csv
 import gzip
 import hashlib
 import io
@@ -26,6 +34,9 @@ VERSION = "6.0.0"  # millésime 2026 of the COG
 INTEGRITY = "sha512-XavYsFlbcM/prKr8hNHPKER94IHw/dsxNM4nxjWMYk6PLFACpEedvn/7wK8Baozm0dCYhWWcf+7bcWpA5pmCaQ=="
 
 OUTPUT = Path(__file__).resolve().parent.parent / "generator" / "data" / "geographie.json.gz"
+CENTRES = Path(__file__).resolve().parent / "sources" / "communes-centres-cog2024.csv"
+CENTRES_SOURCE = ("COG 2024 (INSEE) et base officielle des codes postaux (La Poste), "
+                  "compilés par rcarlier/datas.fun (commit b987408)")
 
 # People write the codes of Paris, Lyon and Marseille arrondissements on their forms.
 KEPT_TYPES = ("commune-actuelle", "arrondissement-municipal")
@@ -55,7 +66,8 @@ def build(package_dir: Path) -> dict:
     def load(name: str) -> list[dict]:
         return json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
 
-    raw_communes = [c for c in load("communes") if c["type"] in KEPT_TYPES]
+    every_commune = load("communes")
+    raw_communes = [c for c in every_commune if c["type"] in KEPT_TYPES]
     raw_epcis = load("epci")
 
     epci_of = {m["code"]: e["code"] for e in raw_epcis for m in e["membres"]}
@@ -78,6 +90,26 @@ def build(package_dir: Path) -> dict:
             entry["population"] = c["population"]
         communes[c["code"]] = entry
 
+    centres = read_centres()
+    for code, entry in communes.items():
+        point, origin = centre_of(code, communes, every_commune, centres)
+        if point:
+            entry["latitude"], entry["longitude"] = point
+            if origin != code:
+                entry["centre_approche"] = origin
+    # Former names (delegated and associated communes, communes merged since 2024) lead to
+    # today's commune: people still write « Lamballe » for Lamballe-Armor.
+    former: dict[str, set] = {}
+    for c in every_commune:
+        if c["type"] in ("commune-deleguee", "commune-associee") and c.get("chefLieu") in communes:
+            former.setdefault(c["nom"], set()).add(c["chefLieu"])
+    absorbed = {old: c["code"] for c in raw_communes for old in c.get("anciensCodes", ())}
+    for code, rows in centres.items():
+        for row in rows:
+            if row["type"] == "COM" and code not in communes and code in absorbed:
+                former.setdefault(row["nom"], set()).add(absorbed[code])
+    anciens = sorted([nom, code] for nom, codes in former.items() for code in codes if communes[code]["nom"] != nom)
+
     epcis = {
         e["code"]: {
             "nom": e["nom"],
@@ -89,11 +121,46 @@ def build(package_dir: Path) -> dict:
     departements = {d["code"]: {"nom": d["nom"], "region": d["region"]} for d in load("departements")}
 
     return {
-        "source": {"package": PACKAGE, "version": VERSION, "integrity": INTEGRITY},
+        "source": {"package": PACKAGE, "version": VERSION, "integrity": INTEGRITY, "centres": CENTRES_SOURCE},
         "communes": communes,
+        "anciens_noms": anciens,
         "epci": epcis,
         "departements": departements,
     }
+
+
+def read_centres() -> dict[str, list[dict]]:
+    rows: dict[str, list[dict]] = {}
+    with CENTRES.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            rows.setdefault(row["code_insee"], []).append(row)
+    return rows
+
+
+def _point(rows) -> tuple[float, float] | None:
+    for row in rows or ():
+        if row["type"] in ("COM", "ARM"):
+            return round(float(row["latitude"]), 5), round(float(row["longitude"]), 5)
+    return None
+
+
+def centre_of(code: str, communes: dict, every_commune: list, centres: dict):
+    """(point, code the point comes from), or (None, None)."""
+    own = _point(centres.get(code))
+    if own:
+        return own, code
+    arrondissements = [_point(centres.get(c["code"])) for c in every_commune
+                       if c["type"] == "arrondissement-municipal" and c.get("commune") == code]
+    arrondissements = [p for p in arrondissements if p]
+    if arrondissements:
+        return (round(sum(p[0] for p in arrondissements) / len(arrondissements), 5),
+                round(sum(p[1] for p in arrondissements) / len(arrondissements), 5)), code
+    current = next((c for c in every_commune if c["code"] == code and c["type"] == "commune-actuelle"), {})
+    for old in current.get("anciensCodes", ()):
+        for row in centres.get(old, ()):
+            if row["type"] in ("COM", "COMD"):
+                return (round(float(row["latitude"]), 5), round(float(row["longitude"]), 5)), old
+    return None, None
 
 
 def serialize(geography: dict) -> bytes:
@@ -113,7 +180,10 @@ def main() -> int:
     OUTPUT.write_bytes(payload)
     print(
         f"{OUTPUT} : {len(geography['communes'])} communes, {len(geography['epci'])} EPCI, "
-        f"{len(geography['departements'])} départements, {len(payload)} octets"
+        f"{len(geography['departements'])} départements, "
+        f"{sum('latitude' in c for c in geography['communes'].values())} centres "
+        f"({sum('centre_approche' in c for c in geography['communes'].values())} approchés), "
+        f"{len(geography['anciens_noms'])} anciens noms, {len(payload)} octets"
     )
     return 0
 

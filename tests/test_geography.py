@@ -101,9 +101,6 @@ def test_distance_km():
 
 def test_departement_box():
     morlaix, lanester = geo.commune("29151"), geo.commune("56098")
-    if morlaix.latitude is None:
-        assert geo.departement_box("29") is None
-        pytest.skip("the data source has no commune centres")
     min_lat, min_lon, max_lat, max_lon = geo.departement_box("29")
     assert min_lat <= morlaix.latitude <= max_lat and min_lon <= morlaix.longitude <= max_lon
     assert not (min_lat <= lanester.latitude <= max_lat and min_lon <= lanester.longitude <= max_lon)
@@ -115,3 +112,24 @@ def test_value_objects_are_immutable():
         c.nom = "Brest"
     assert isinstance(c.codes_postaux, tuple)
     assert isinstance(geo.epci(c.epci).membres, tuple)
+
+
+def test_every_commune_of_the_sample_departements_has_a_centre():
+    for c in geo.all_communes():
+        if c.departement in ("22", "29", "35", "56"):
+            assert c.latitude is not None and c.longitude is not None, c
+    lorient = geo.commune("56121")
+    assert geo.distance_km(lorient.latitude, lorient.longitude, 47.75, -3.37) < 5
+
+
+def test_a_commune_nouvelle_since_2024_takes_a_former_communes_point():
+    approximated = [c for c in geo.all_communes() if c.centre_approche]
+    assert approximated, "the fallback of the centres file (README) is exercised"
+    for c in approximated:
+        assert c.latitude is not None and c.centre_approche != c.code
+
+
+def test_former_names_lead_to_todays_commune():
+    former = dict(geo.former_names())
+    assert former["Lamballe"] == "22093"
+    assert geo.source()["centres"].startswith("COG 2024")
