@@ -31,7 +31,7 @@ DATE_MAJ = "2026-10-15"
 
 
 def _communes(rng: random.Random, n: int):
-    pool = [c for c in geography.all_communes() if c.codes_postaux and c.departement[:2] not in ("97", "98")]
+    pool = [c for c in geography.all_communes() if c.codes_postaux and c.latitude is not None and c.departement[:2] not in ("97", "98")]
     return [pool[i % len(pool)] for i in rng.sample(range(len(pool)), min(n, len(pool)))] + pool[: max(0, n - len(pool))]
 
 
@@ -74,7 +74,7 @@ date_maj: "{DATE_MAJ}"
     code_postal: "{c.codes_postaux[0]}"
     commune: "{c.nom}"
     code_insee: "{c.code}"
-    coordonnees: {{latitude: {rng.uniform(43.5, 50.5):.4f}, longitude: {rng.uniform(-1.5, 6.5):.4f}}}
+    coordonnees: {{latitude: {c.latitude + rng.uniform(-0.02, 0.02):.4f}, longitude: {c.longitude + rng.uniform(-0.02, 0.02):.4f}}}
     accessibilite: {{pmr: true}}
     horaires: "Mo-Fr 09:00-12:00,14:00-17:30; PH off"
 """)
