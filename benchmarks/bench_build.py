@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import DATE_MAJ, write_tree  # noqa: E402
 
-BUILD = "import sys; from generator.site.commands import build_site; build_site(sys.argv[1], sys.argv[2], sys.argv[3])"
+BUILD = "import sys; from generator.site.build import build_site; build_site(sys.argv[1], sys.argv[2], sys.argv[3])"
 TODAY = "2026-11-30"  # after the synthetic DATE_MAJ, before its séances
 
 

@@ -6,13 +6,12 @@ import os
 import re
 from pathlib import Path
 
-from . import validate
+from . import validation
 from .diagnostics import Report
 from .load import load_file
 from .model import Directory, Lieu, Offre, Structure, freeze, venue_uid
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_ID_HINT = "Un identifiant s'écrit en minuscules sans accent, avec des chiffres et des tirets (ex. « atelier-impots »)."
 
 
 def reference_date() -> dt.date:
@@ -27,18 +26,18 @@ def reference_date() -> dt.date:
 def _discover(root: Path, report: Report) -> dict[str, dict]:
     found: dict[str, dict] = {}
     if not root.is_dir():
-        report.error(str(root), (1, 1), "dossier-absent", f"dossier introuvable : {root}", "Indiquez le dossier des offres (par défaut : offers/).")
+        report.emit(str(root), (1, 1), "dossier-absent", dossier=root)
         return found
     for entry in sorted(root.iterdir()):
         if entry.name.startswith("."):
             continue
         if entry.is_file():
             if entry.suffix in (".yml", ".yaml"):
-                report.error(str(entry), (1, 1), "fichier-mal-place", "fichier YAML hors d'un dossier de structure",
-                             "Rangez-le dans offers/<structure>/ (structure.yml, lieux.yml ou offres/<offre>.yml).")
+                report.emit(str(entry), (1, 1), "fichier-mal-place", quoi="fichier YAML hors d'un dossier de structure",
+                            conseil="Rangez-le dans offers/<structure>/ (structure.yml, lieux.yml ou offres/<offre>.yml).")
             continue
         if not ID_RE.match(entry.name):
-            report.error(str(entry), (1, 1), "id-invalide", f"nom de dossier de structure invalide : « {entry.name} »", _ID_HINT)
+            report.emit(str(entry), (1, 1), "id-invalide", quoi="dossier de structure", nom=entry.name)
             continue
         item = {"structure": None, "lieux": None, "offres": []}
         for f in sorted(entry.iterdir()):
@@ -50,16 +49,15 @@ def _discover(root: Path, report: Report) -> dict[str, dict]:
                         if ID_RE.match(o.stem):
                             item["offres"].append(o)
                         else:
-                            report.error(str(o), (1, 1), "id-invalide", f"nom de fichier d'offre invalide : « {o.name} »", _ID_HINT)
+                            report.emit(str(o), (1, 1), "id-invalide", quoi="fichier d'offre", nom=o.name)
                     elif o.suffix == ".yaml":
-                        report.error(str(o), (1, 1), "extension", "extension « .yaml » : le fichier serait ignoré", f"Renommez-le en « {o.stem}.yml ».")
+                        report.emit(str(o), (1, 1), "extension", nom=o.stem)
             elif f.suffix in (".yml", ".yaml"):
-                report.error(str(f), (1, 1), "fichier-mal-place", f"fichier inattendu « {f.name} »",
-                             "Un dossier de structure contient structure.yml, lieux.yml et le dossier offres/ (une offre par fichier).")
+                report.emit(str(f), (1, 1), "fichier-mal-place", quoi=f"fichier inattendu « {f.name} »",
+                            conseil="Un dossier de structure contient structure.yml, lieux.yml et le dossier offres/ (une offre par fichier).")
         for name in ("structure", "lieux"):
             if item[name] is None:
-                report.error(str(entry / f"{name}.yml"), (1, 1), "fichier-manquant", f"{name}.yml manquant pour la structure « {entry.name} »",
-                             "Créez-le en partant de l'exemple de « annuaire new ».")
+                report.emit(str(entry / f"{name}.yml"), (1, 1), "fichier-manquant", nom=name, structure=entry.name)
         found[entry.name] = item
     return found
 
@@ -76,13 +74,13 @@ def load_directory(root: str | Path = "offers", today: dt.date | None = None) ->
     for sid, item in found.items():
         if item["structure"] is not None:
             doc = load_file(str(item["structure"]), report)
-            if doc.ok and validate.check_schema(doc, "structure", report):
-                validate.check_structure(doc, today, report)
+            if doc.ok and validation.check_schema(doc, "structure", report):
+                validation.check(doc, "structure", validation.Context(today, sid), report)
                 structures[sid] = doc
         if item["lieux"] is not None:
             doc = load_file(str(item["lieux"]), report)
-            if doc.ok and validate.check_schema(doc, "lieux", report):
-                validate.check_lieux(doc, report)
+            if doc.ok and validation.check_schema(doc, "lieux", report):
+                validation.check(doc, "lieux", validation.Context(today, sid), report)
                 lieux_files[sid] = doc.path
                 for lieu in doc.data["lieux"]:
                     venues.setdefault(f"{sid}/{lieu['id']}", lieu)
@@ -90,13 +88,13 @@ def load_directory(root: str | Path = "offers", today: dt.date | None = None) ->
                 broken_venues.add(sid)
         for path in item["offres"]:
             doc = load_file(str(path), report)
-            if doc.ok and validate.check_schema(doc, "offre", report):
+            if doc.ok and validation.check_schema(doc, "offre", report):
                 offer_docs.append((sid, path.stem, doc))
     for sid, oid, doc in offer_docs:
         sdoc = structures.get(sid)
         refs = [venue_uid(sid, r) for r in doc.data.get("lieux", [])]
         known = None if sid in broken_venues or any(r.split("/")[0] in broken_venues for r in refs) else venues
-        validate.check_offre(doc, sid, sdoc.data if sdoc else None, known, today, report)
+        validation.check(doc, "offre", validation.Context(today, sid, sdoc.data if sdoc else None, known), report)
     return _build(today, structures, venues, lieux_files, offer_docs), report
 
 

@@ -167,3 +167,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dlambda = math.radians(lon2 - lon1)
     h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
     return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+# Metropolitan France and overseas territories, generous boxes (lat_min, lon_min, lat_max, lon_max).
+FRANCE_BOXES = [(41.2, -5.5, 51.2, 9.8), (15.8, -61.9, 16.6, -60.9), (14.3, -61.3, 14.95, -60.75), (2.0, -54.7, 5.9, -51.5),
+                (-21.5, 55.1, -20.8, 55.9), (-13.1, 44.9, -12.5, 45.4), (46.7, -56.5, 47.2, -56.0), (17.8, -63.2, 18.2, -62.7),
+                (-23.0, 163.5, -19.5, 168.2), (-28.0, -155.0, -7.0, -134.0), (-14.5, -178.5, -13.1, -176.0)]
+
+
+def in_france(lat: float, lon: float) -> bool:
+    return any(a <= lat <= c and b <= lon <= d for a, b, c, d in FRANCE_BOXES)

@@ -19,7 +19,8 @@ from pathlib import Path
 from . import geography, referentials, schedule
 from .directory import ID_RE, reference_date
 from .exports import mednum
-from .validate import in_france, siret_ok
+from .geography import in_france
+from .validation.structure import siret_ok
 
 REQUIRED = ("nom", "adresse", "code_postal", "commune")
 VENUE_ID = "principal"

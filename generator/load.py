@@ -28,9 +28,6 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _STR_TAG = "tag:yaml.org,2002:str"
 _KNOWN_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary")}
 
-Path = tuple
-
-
 @dataclass
 class Document:
     """A YAML file as JSON-shaped data plus where each value sits in the file."""
@@ -41,7 +38,7 @@ class Document:
     keys: dict = field(default_factory=dict)  # path tuple -> position of the key naming it
     ok: bool = False
 
-    def pos(self, path: Path = (), key: bool = False) -> tuple[int, int]:
+    def pos(self, path: tuple = (), key: bool = False) -> tuple[int, int]:
         """Position of `path`, or of its nearest ancestor that was read."""
         path = tuple(path)
         while True:
@@ -120,24 +117,21 @@ def _prescan(text: str, path: str, report: Report) -> bool:
         for ev in yaml.parse(text, Loader=_Loader):
             pos = (ev.start_mark.line + 1, ev.start_mark.column + 1)
             if isinstance(ev, yaml.AliasEvent):
-                report.error(path, pos, "yaml-alias", "alias YAML (*) interdit",
-                             "Écrivez la valeur en entier au lieu de la référencer avec « * » ; mettez-la entre guillemets si elle commence par « * ».")
+                report.emit(path, pos, "yaml-alias")
                 return False
             if getattr(ev, "anchor", None):
-                report.error(path, pos, "yaml-ancre", "ancre YAML (&) interdite",
-                             "Retirez « &nom » ; mettez la valeur entre guillemets si elle commence par « & ».")
+                report.emit(path, pos, "yaml-ancre")
                 return False
             if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    report.error(path, pos, "yaml-profondeur", f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)",
-                                 "Un fichier d'offre n'a besoin que de quelques niveaux.")
+                    report.emit(path, pos, "yaml-profondeur", niveaux=MAX_DEPTH)
                     return False
             elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError as exc:
         pos, message, hint = _yaml_error(exc, text)
-        report.error(path, pos, "yaml-syntaxe", message, hint)
+        report.emit(path, pos, "yaml-syntaxe", message=message, conseil=hint)
         return False
     return True
 
@@ -152,11 +146,10 @@ def load_file(path: str, report: Report) -> Document:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        report.error(path, (1, 1), "fichier-illisible", f"fichier illisible : {exc.strerror}", "Vérifiez les droits du fichier.")
+        report.emit(path, (1, 1), "fichier-illisible", raison=exc.strerror)
         return doc
     if len(raw) > MAX_BYTES:
-        report.error(path, (1, 1), "fichier-trop-gros", f"fichier trop volumineux (plus de {MAX_BYTES // 1024} Kio)",
-                     "Un fichier YAML de l'annuaire fait quelques Kio : découpez-le (une offre par fichier).")
+        report.emit(path, (1, 1), "fichier-trop-gros", kio=MAX_BYTES // 1024)
         return doc
     return load_bytes(path, raw, report)
 
@@ -171,13 +164,13 @@ def load_bytes(path: str, raw: bytes, report: Report) -> Document:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        report.error(path, (line, col), "encodage", "le fichier n'est pas en UTF-8 (caractère illisible)",
-                     "Enregistrez le fichier en UTF-8 dans votre éditeur (souvent : « Enregistrer sous » → encodage UTF-8).")
+        report.emit(path, (line, col), "encodage", quoi="le fichier n'est pas en UTF-8 (caractère illisible)",
+                    conseil="Enregistrez le fichier en UTF-8 dans votre éditeur (souvent : « Enregistrer sous » → encodage UTF-8).")
         return doc
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        report.error(path, (line, 1), "encodage", "le fichier contient un caractère nul (fichier binaire ?)",
-                     "Ce fichier n'est pas un texte YAML : remplacez-le par un fichier texte en UTF-8.")
+        report.emit(path, (line, 1), "encodage", quoi="le fichier contient un caractère nul (fichier binaire ?)",
+                    conseil="Ce fichier n'est pas un texte YAML : remplacez-le par un fichier texte en UTF-8.")
         return doc
     if _needs_prescan(text) and not _prescan(text, path, report):
         return doc
@@ -185,10 +178,10 @@ def load_bytes(path: str, raw: bytes, report: Report) -> Document:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         pos, message, hint = _yaml_error(exc, text)
-        report.error(path, pos, "yaml-syntaxe", message, hint)
+        report.emit(path, pos, "yaml-syntaxe", message=message, conseil=hint)
         return doc
     if node is None:
-        report.error(path, (1, 1), "fichier-vide", "le fichier est vide", "Partez d'un exemple : « annuaire new » crée des fichiers commentés.")
+        report.emit(path, (1, 1), "fichier-vide")
         return doc
     errors_before = report.errors
     doc.data = _build(node, (), doc, report, 0)
@@ -196,15 +189,14 @@ def load_bytes(path: str, raw: bytes, report: Report) -> Document:
     return doc
 
 
-def _build(node, path: Path, doc: Document, report: Report, depth: int):
+def _build(node, path: tuple, doc: Document, report: Report, depth: int):
     mark = node.start_mark
     doc.values[path] = (mark.line + 1, mark.column + 1)
     if depth > MAX_DEPTH:
-        report.error(doc.path, doc.values[path], "yaml-profondeur", f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)")
+        report.emit(doc.path, doc.values[path], "yaml-profondeur", hint="", niveaux=MAX_DEPTH)
         return None
     if node.tag not in _KNOWN_TAGS:
-        report.error(doc.path, doc.values[path], "yaml-etiquette", f"étiquette YAML « {node.tag} » interdite",
-                     "Retirez l'étiquette (le mot qui commence par « ! »).")
+        report.emit(doc.path, doc.values[path], "yaml-etiquette", etiquette=node.tag)
         return None
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
@@ -214,14 +206,12 @@ def _build(node, path: Path, doc: Document, report: Report, depth: int):
     for key_node, value_node in node.value:
         kpos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-            report.error(doc.path, kpos, "yaml-cle", "clé de champ invalide",
-                         "Un nom de champ est un mot simple suivi de « : » (pas de « << », de liste ni d'objet).")
+            report.emit(doc.path, kpos, "yaml-cle")
             continue
         key = key_node.value
         if key in out:
             first = doc.keys[path + (key,)]
-            report.error(doc.path, kpos, "cle-dupliquee", f"le champ « {key} » apparaît deux fois (déjà ligne {first[0]})",
-                         "Gardez un seul exemplaire de ce champ et supprimez l'autre.")
+            report.emit(doc.path, kpos, "cle-dupliquee", champ=key, ligne=first[0])
             continue
         doc.keys[path + (key,)] = kpos
         out[key] = _build(value_node, path + (key,), doc, report, depth + 1)

@@ -56,6 +56,21 @@ class Offre(_Owned):
     file: str
     lieux: tuple[str, ...] = ()  # venue uids, resolved
 
+    # Facts derived from the fields, read by pages, search index and exports alike.
+    @property
+    def etat(self) -> str:
+        """`active`, `suspendue`, `terminee`… (statuts referential); active when not said."""
+        return (self.data.get("statut") or {}).get("etat", "active")
+
+    @property
+    def active(self) -> bool:
+        return self.etat == "active"
+
+    @property
+    def weekly_hours(self) -> str | None:
+        """The OSM hours the offer keeps week after week: its opening hours, else its recurrence's."""
+        return self.data.get("horaires") or (self.data.get("recurrence") or {}).get("horaires")
+
 
 @dataclass(frozen=True)
 class Structure(_Fields):

@@ -1,7 +1,6 @@
 """`annuaire new`: a commented structure folder that validates as is."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from .directory import ID_RE, reference_date
@@ -64,19 +63,20 @@ date_maj: "{today}"
 """
 
 
-def scaffold(identifier: str, root: Path) -> int:
+class ScaffoldError(Exception):
+    """Why the folder could not be created (French, for the command line)."""
+
+
+def scaffold(identifier: str, root: Path) -> tuple[Path, list[str]]:
+    """Create the folder of structure `identifier` under `root`; returns it and the files written."""
     if not ID_RE.match(identifier):
-        print(f"erreur : identifiant invalide « {identifier} » (minuscules sans accent, chiffres et tirets)", file=sys.stderr)
-        return 2
+        raise ScaffoldError(f"identifiant invalide « {identifier} » (minuscules sans accent, chiffres et tirets)")
     folder = root / identifier
     if folder.exists():
-        print(f"erreur : {folder} existe déjà", file=sys.stderr)
-        return 2
+        raise ScaffoldError(f"{folder} existe déjà")
     (folder / "offres").mkdir(parents=True)
     values = {"id": identifier, "today": reference_date().isoformat()}
-    (folder / "structure.yml").write_text(STRUCTURE.format(**values), encoding="utf-8")
-    (folder / "lieux.yml").write_text(LIEUX.format(**values), encoding="utf-8")
-    (folder / "offres" / "acces-libre.yml").write_text(OFFRE.format(**values), encoding="utf-8")
-    print(f"Dossier créé : {folder}/ (structure.yml, lieux.yml, offres/acces-libre.yml).")
-    print("Complétez les fichiers, puis vérifiez-les avec : annuaire validate")
-    return 0
+    files = {"structure.yml": STRUCTURE, "lieux.yml": LIEUX, "offres/acces-libre.yml": OFFRE}
+    for name, template in files.items():
+        (folder / name).write_text(template.format(**values), encoding="utf-8")
+    return folder, list(files)

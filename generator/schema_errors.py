@@ -6,6 +6,7 @@ import json
 
 from . import schemas
 from .diagnostics import Report
+from .diagnostics.catalogue import CATALOGUE
 from .load import Document
 
 _TYPES = {"string": "un texte", "integer": "un nombre entier", "number": "un nombre", "boolean": "vrai ou faux (true / false)",
@@ -64,17 +65,16 @@ def _one(doc: Document, kind: str, err, report: Report) -> None:
         for field in err.validator_value:
             if isinstance(value, dict) and field not in value:
                 sub = schemas.resolve(schema.get("properties", {}).get(field, {}), kind)
-                report.error(doc.path, doc.pos(path, key=True), "champ-manquant",
-                             f"champ obligatoire « {field} » manquant" + (f" dans {where}" if path else ""),
-                             _describe(sub) or f"Ajoutez la ligne « {field}: … ».")
+                report.emit(doc.path, doc.pos(path, key=True), "champ-manquant", champ=field,
+                            ou=f" dans {where}" if path else "", conseil=_describe(sub) or f"Ajoutez la ligne « {field}: … ».")
         return
     if v == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for extra in sorted(k for k in value if k not in schema.get("properties", {})):
             close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
             hint = f"Vouliez-vous dire « {close[0]} » ?" if close else "Champs possibles ici : " + ", ".join(allowed) + "."
-            report.error(doc.path, doc.pos(path + (extra,), key=True), "champ-inconnu",
-                         f"champ inconnu « {extra} »" + (f" dans {where}" if path else ""), hint)
+            report.emit(doc.path, doc.pos(path + (extra,), key=True), "champ-inconnu", champ=extra,
+                        ou=f" dans {where}" if path else "", conseil=hint)
         return
     choices = _choices(schema) if v in ("anyOf", "oneOf", "enum", "const") else None
     if choices is not None:
@@ -84,8 +84,7 @@ def _one(doc: Document, kind: str, err, report: Report) -> None:
         listing = ", ".join(f"{c['const']}" + (f" ({c['title']})" if "title" in c else "") for c in choices)
         hint = (f"Vouliez-vous dire « {close[0]} » ? " if close else "") + f"Valeurs possibles : {listing}."
         title = schema.get("title")
-        report.error(doc.path, pos, "valeur-inconnue",
-                     f"« {shown} » n'est pas une valeur autorisée pour {where}" + (f" ({title})" if title else ""), hint)
+        report.emit(doc.path, pos, "valeur-inconnue", valeur=shown, ou=where, titre=f" ({title})" if title else "", conseil=hint)
         return
     if v == "type":
         expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
@@ -97,24 +96,8 @@ def _one(doc: Document, kind: str, err, report: Report) -> None:
             hint = "Écrivez true (oui) ou false (non), sans guillemets."
         elif value is None:
             hint = "La valeur est vide : complétez-la ou supprimez la ligne. " + hint
-        report.error(doc.path, pos, "type", f"{where} doit être {wanted}", hint.strip())
+        report.emit(doc.path, pos, "type", ou=where, attendu=wanted, conseil=hint.strip())
         return
-    label = schema.get("title") or _name(path)
-    messages = {
-        "pattern": f"« {value} » n'a pas le format attendu pour {where} ({label})",
-        "format": f"« {value} » n'est pas une date valide pour {where}",
-        "minLength": f"{where} est trop court (au moins {err.validator_value} caractères)",
-        "maxLength": f"{where} est trop long (au plus {err.validator_value} caractères)",
-        "minItems": f"{where} doit contenir au moins {err.validator_value} élément(s)",
-        "maxItems": f"{where} contient trop d'éléments (au plus {err.validator_value})",
-        "uniqueItems": f"{where} contient un doublon",
-        "minimum": f"{where} doit valoir au moins {err.validator_value}",
-        "maximum": f"{where} doit valoir au plus {err.validator_value}",
-        "exclusiveMinimum": f"{where} doit être supérieur à {err.validator_value}",
-        "minProperties": f"{where} ne doit pas être vide",
-    }
-    message = messages.get(v, f"{where} : valeur non conforme ({err.message})")
-    hint = _describe(schema)
-    if v == "uniqueItems":
-        hint = "Retirez la valeur répétée."
-    report.error(doc.path, pos, f"schema-{v}", message, hint)
+    code = f"schema-{v}" if f"schema-{v}" in CATALOGUE else "schema-autre"
+    report.emit(doc.path, pos, code, hint=None if v == "uniqueItems" else _describe(schema), valeur=value, ou=where,
+                titre=schema.get("title") or _name(path), limite=err.validator_value, detail=err.message)

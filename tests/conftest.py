@@ -2,13 +2,13 @@ import shutil
 
 import pytest
 
-from helpers import ROOT, run_cli
+from helpers import ROOT, cli
 
 
 @pytest.fixture
 def tree(tmp_path):
     """A fresh valid structure folder made by `annuaire new`, to be broken by each test."""
-    proc = run_cli("new", "essai", cwd=tmp_path)
+    proc = cli("new", "essai", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     return tmp_path / "offers"
 

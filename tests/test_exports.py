@@ -2,9 +2,6 @@
 import csv
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,16 +16,9 @@ from generator import referentials
 from generator.directory import load_directory
 from generator.exports import FILES, atom, write_all
 from generator.exports.mednum import COLUMNS
-from helpers import STANDARDS
+from helpers import STANDARDS, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_cli(*args, cwd=None):
-    """The real CLI in a subprocess, as a user runs it (kept here: two conftest modules share one name)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd or ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
 
 
 MEDNUM_SCHEMA = STANDARDS / "mednum-lieux-v1.0.2" / "schema.json"

@@ -11,6 +11,8 @@ import pytest
 from generator import referentials, schedule
 from generator.directory import load_directory
 from generator.exports import common, write_all
+from generator.markdown import plain_text
+from generator.text import shorten
 from helpers import STANDARDS
 
 
@@ -25,9 +27,9 @@ TODAY = dt.date(2026, 11, 30)
     ["Mo-Fr 08:30-12:00,13:30-17:30", "We 11:00-14:00"],
 ])
 def test_union_of_hours_is_open_exactly_when_one_of_them_is(values):
-    union = common.union_hours(values, TODAY)
+    union = schedule.union_hours(values, TODAY)
     assert schedule.syntax_error(union) is None, union
-    start, _ = common.reference_week(TODAY)
+    start, _ = schedule.reference_week(TODAY)
     merged, parts = schedule.parse(union), [schedule.parse(v) for v in values]
     for step in range(7 * 24 * 4):
         when = start + dt.timedelta(minutes=15 * step + 1)
@@ -35,20 +37,20 @@ def test_union_of_hours_is_open_exactly_when_one_of_them_is(values):
 
 
 def test_union_keeps_public_holidays_closed_only_when_all_do():
-    assert common.union_hours(["Mo 09:00-12:00; PH off", "Tu 09:00-12:00; PH off"], TODAY).endswith("; PH off")
-    assert "PH" not in common.union_hours(["Mo 09:00-12:00; PH off", "Tu 09:00-12:00"], TODAY)
-    assert common.union_hours(["Mo-We 09:00-12:00", "Th,Fr 09:00-12:00"], TODAY) == "Mo-Fr 09:00-12:00"
-    assert common.union_hours(["Sa 10:00-12:00"], TODAY) == "Sa 10:00-12:00"
-    assert common.union_hours([], TODAY) is None
+    assert schedule.union_hours(["Mo 09:00-12:00; PH off", "Tu 09:00-12:00; PH off"], TODAY).endswith("; PH off")
+    assert "PH" not in schedule.union_hours(["Mo 09:00-12:00; PH off", "Tu 09:00-12:00"], TODAY)
+    assert schedule.union_hours(["Mo-We 09:00-12:00", "Th,Fr 09:00-12:00"], TODAY) == "Mo-Fr 09:00-12:00"
+    assert schedule.union_hours(["Sa 10:00-12:00"], TODAY) == "Sa 10:00-12:00"
+    assert schedule.union_hours([], TODAY) is None
 
 
 def test_markdown_becomes_plain_text():
-    text = common.plain_text("La **Cyberbase** de *Morlaix* ([site](https://exemple.example.org/)) :\n- accès_libre ;\n- ateliers")
+    text = plain_text("La **Cyberbase** de *Morlaix* ([site](https://exemple.example.org/)) :\n- accès_libre ;\n- ateliers")
     assert text == "La Cyberbase de Morlaix (site (https://exemple.example.org/)) : • accès_libre ; • ateliers"
 
 
 def test_shortened_text_fits_and_says_it_was_cut():
-    text = common.shorten("mot " * 200, 280)
+    text = shorten("mot " * 200, 280)
     assert len(text) <= 280 and text.endswith("…")
 
 
@@ -82,7 +84,7 @@ def test_a_venue_shared_by_two_structures_gives_one_row_each(tree, tmp_path):
     assert rows["autre--siege"]["services"] == ""
     feature = next(f for f in json.loads((out / "lieux.geojson").read_text(encoding="utf-8"))["features"] if f["id"] == "essai/siege")
     assert {o["id"] for o in feature["properties"]["offres"]} == {"essai/acces-libre", "autre/acces-libre"}
-    assert feature["properties"]["horaires"] == common.union_hours(["Tu,Th 14:00-17:00; PH off", "We 10:00-12:00; PH off"], directory.today)
+    assert feature["properties"]["horaires"] == schedule.union_hours(["Tu,Th 14:00-17:00; PH off", "We 10:00-12:00; PH off"], directory.today)
 
 
 def test_ical_text_survives_escaping_and_folding(tree, tmp_path):

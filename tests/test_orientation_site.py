@@ -8,8 +8,9 @@ from generator import geography, referentials
 from generator.directory import load_directory
 from generator.orientation import assistant
 from generator.orientation.search_index import build_index, commune_list
-from generator.site import orientation
-from generator.site.pages import build_pages
+from generator.site.context import Site
+from generator.site.pages import build_pages, generated_files
+from generator.site.pages import fiche
 from helpers import ROOT
 
 SITE_URL = "https://annuaire-mediation.example.org/"
@@ -24,7 +25,7 @@ def directory():
 
 @pytest.fixture(scope="module")
 def specs(directory):
-    return {s.src_uri: s for s in build_pages(directory, SITE_URL)}
+    return {s.src_uri: s for s in build_pages(Site(directory, SITE_URL))}
 
 
 def test_one_sheet_per_offer_with_absolute_qr_target(directory, specs):
@@ -37,13 +38,13 @@ def test_one_sheet_per_offer_with_absolute_qr_target(directory, specs):
 
 def test_sheet_without_site_url_says_it_is_relative(directory):
     offre = next(iter(directory.offres.values()))
-    spec = orientation.fiche_page(offre, {}, None)
+    spec = fiche.page(offre, {}, None)
     assert spec.context["en_ligne"] == f"/offres/{offre.uid}/" and spec.context["absolu"] is False
 
 
 def test_generated_files_are_deterministic_and_complete(directory):
-    files = orientation.generated_files(directory, SITE_URL)
-    assert files == orientation.generated_files(directory, SITE_URL)
+    files = generated_files(Site(directory, SITE_URL))
+    assert files == generated_files(Site(directory, SITE_URL))
     assert {f"offres/{uid}/fiche/qr.svg" for uid in directory.offres} <= set(files)
     assert json.loads(files["orienter/regles.json"]) == json.loads(json.dumps(assistant.for_browser()))
     assert files["offres/cyberbase-morlaix/atelier-impots-en-ligne/fiche/qr.svg"].startswith(b"<svg")

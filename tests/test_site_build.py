@@ -11,7 +11,7 @@ import yaml
 
 from helpers import ROOT, run_cli
 
-BUILD = "import sys; from generator.site.commands import build_site; build_site(sys.argv[1], sys.argv[2], sys.argv[3])"
+BUILD = "import sys; from generator.site.build import build_site; build_site(sys.argv[1], sys.argv[2], sys.argv[3])"
 
 
 def latest_check(offers: Path) -> dt.date:
@@ -87,7 +87,7 @@ def _break_offer(tree: Path) -> None:
 def test_invalid_data_stops_the_build_with_the_validator_text(tree, tmp_path, monkeypatch):
     from mkdocs.exceptions import PluginError
 
-    from generator.site.commands import build_site
+    from generator.site.build import build_site
 
     _break_offer(tree)
     monkeypatch.chdir(tmp_path)  # diagnostics name files relative to the working directory
@@ -147,7 +147,8 @@ def test_serve_watches_the_data_and_the_schemas(tmp_path):
             self.watched.append(path)
 
     plugin = AnnuairePlugin()
-    plugin.offers_dir = tmp_path / "offers"
+    errors, _ = plugin.load_config({"offers": str(tmp_path / "offers")}, str(tmp_path / "mkdocs.yml"))
+    assert not errors
     server = Server()
     plugin.on_serve(server, None, None)
     assert server.watched == [str(tmp_path / "offers"), str(SCHEMA_DIR)]

@@ -1,5 +1,5 @@
 """The Markdown subset of descriptions: formatting kept, HTML and dangerous links shown as text."""
-from generator.site.markdown import render, safe_url
+from generator.markdown import render, safe_url
 
 
 def test_formatting_subset():

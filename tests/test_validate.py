@@ -240,7 +240,7 @@ def test_internal_error_is_reported_in_french_without_traceback(monkeypatch, cap
     def broken(args):
         raise KeyError("champ")
 
-    monkeypatch.setattr(cli, "cmd_validate", broken)
+    monkeypatch.setattr(cli.validate, "run", broken)
     assert cli.main(["validate", "offers"]) == 3
     err = capsys.readouterr().err
     assert "erreur interne inattendue" in err and "Traceback" not in err

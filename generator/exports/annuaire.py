@@ -14,6 +14,18 @@ FILE = "annuaire.json"
 FORMAT_VERSION = 1
 
 
+
+# Described on the « Données ouvertes » page; a key with <…> stands for a family of files.
+FILES = {
+    FILE: {
+        "titre": "Annuaire complet",
+        "format": "JSON",
+        "description": "Toutes les structures, tous les lieux et toutes les offres, avec les champs des fichiers YAML "
+                       "sous « donnees » ; décrit par le schéma schema/annuaire.schema.json.",
+        "unite": "offres",
+    },
+}
+
 def document(directory: Directory) -> dict:
     return {
         "format": FORMAT_VERSION,

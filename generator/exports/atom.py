@@ -12,6 +12,7 @@ from pathlib import Path
 from .. import geography, referentials
 from ..model import Directory, Offre
 from ..urls import absolute, offre_url
+from ..text import one_line, printable
 from . import common
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -22,6 +23,29 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://annuaire-mediation-numeriqu
 
 ET.register_namespace("", ATOM_NS)
 
+
+
+# Described on the « Données ouvertes » page; a key with <…> stands for a family of files.
+FILES = {
+    ALL: {
+        "titre": "Flux des offres nouvelles ou mises à jour",
+        "format": "Atom",
+        "description": f"Les {LIMIT} offres vérifiées le plus récemment, à suivre dans un lecteur de flux.",
+        "unite": "entrées",
+    },
+    "flux/departements/<code>.xml": {
+        "titre": "Flux par département",
+        "format": "Atom",
+        "description": "Les offres nouvelles ou mises à jour d'un département (code officiel, ex. 29).",
+        "unite": "entrées",
+    },
+    "flux/segments/<segment>.xml": {
+        "titre": "Flux par segment d'offre",
+        "format": "Atom",
+        "description": "Les offres nouvelles ou mises à jour d'un segment (formation, atelier, accès libre…).",
+        "unite": "entrées",
+    },
+}
 
 def departement_file(code: str) -> str:
     return f"flux/departements/{code}.xml"
@@ -40,9 +64,9 @@ def _when(day: str) -> str:
 
 
 def _sub(parent, tag, text=None, **attrs):
-    el = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", {k: common.printable(v) for k, v in attrs.items()})
+    el = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", {k: printable(v) for k, v in attrs.items()})
     if text is not None:
-        el.text = common.printable(text)
+        el.text = printable(text)
     return el
 
 
@@ -61,7 +85,7 @@ def _entry(feed, directory: Directory, o: Offre, site_url: str | None) -> None:
     author = _sub(entry, "author")
     _sub(author, "name", structure["nom"] if structure else o.structure_id)
     _sub(entry, "category", term=o["segment"], label=referentials.label("segments", o["segment"]))
-    _sub(entry, "summary", common.one_line(o["resume"]), type="text")
+    _sub(entry, "summary", one_line(o["resume"]), type="text")
     lines = [
         f"Segment : {referentials.label('segments', o['segment'])}",
         "Thématiques : " + ", ".join(referentials.label("thematiques", t) for t in o["thematiques"]),

@@ -1,9 +1,7 @@
-"""What every export format shares: plain JSON values, venue resolution, hours, file writing."""
+"""What every export format shares: plain JSON values, ids, mappings, venue resolution, file writing."""
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from pathlib import Path
 from types import MappingProxyType
 
@@ -78,75 +76,11 @@ def contact_of(*sources) -> dict:
     return out
 
 
-def reference_week(today: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """The first full week (Monday to Monday) after `today` without a public holiday, so that
-    weekly hours read from it are the usual ones."""
-    holidays = schedule.parse("PH")
-    monday = today + dt.timedelta(days=7 - today.weekday())
-    for _ in range(10):
-        start = dt.datetime.combine(monday, dt.time(0, 0))
-        if not any(holidays.is_open(start + dt.timedelta(days=i, hours=12)) for i in range(7)):
-            return start, start + dt.timedelta(days=7)
-        monday += dt.timedelta(days=7)
-    return start, start + dt.timedelta(days=7)
-
-
-_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-_PH_OFF = re.compile(r"(^|;)\s*PH\s+off\s*($|;)")
-
-
-def union_hours(values, today: dt.date) -> str | None:
-    """One OSM `opening_hours` value open whenever any of `values` is.
-
-    Joining the strings with ";" would be wrong (a later rule overrides earlier ones on the same
-    days), so the union is computed on a usual week and written back as weekly ranges; "PH off"
-    is kept when every value closes on public holidays."""
-    values = sorted(set(v for v in values if v))
-    if len(values) <= 1:
-        return values[0] if values else None
-    start, end = reference_week(today)
-    per_day: dict[int, list[tuple[int, int]]] = {}
-    for value in values:
-        for a, b, state, _ in schedule.parse(value).intervals(start, end):
-            if state == type(state).OPEN:
-                a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
-                while a < b:
-                    day_end = min(b, dt.datetime.combine(a.date() + dt.timedelta(days=1), dt.time(0)))
-                    m0 = a.hour * 60 + a.minute
-                    m1 = (day_end - dt.datetime.combine(a.date(), dt.time(0))).seconds // 60 or 24 * 60
-                    per_day.setdefault(a.weekday(), []).append((m0, m1))
-                    a = day_end
-    rules = []
-    for day in range(7):
-        merged: list[list[int]] = []
-        for a, b in sorted(per_day.get(day, [])):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        if merged:
-            rules.append((_DAYS[day], ",".join(f"{a // 60:02d}:{a % 60:02d}-{b // 60:02d}:{b % 60:02d}" for a, b in merged)))
-    # Consecutive days with the same ranges are grouped, as people write them.
-    grouped: list[list] = []
-    for day, ranges in rules:
-        idx = _DAYS.index(day)
-        if grouped and grouped[-1][2] == ranges and _DAYS.index(grouped[-1][1]) == idx - 1:
-            grouped[-1][1] = day
-        else:
-            grouped.append([day, day, ranges])
-    text = "; ".join(f"{a if a == b else a + ('-' if _DAYS.index(b) - _DAYS.index(a) > 1 else ',') + b} {r}" for a, b, r in grouped)
-    if not text:
-        text = "off"
-    if all(_PH_OFF.search(v) for v in values):
-        text += "; PH off"
-    return text
-
-
 def venue_hours(directory: Directory, lieu: Lieu, offres) -> str | None:
     """The venue's own hours, else the union of the hours of its spontaneous offers."""
     if lieu.get("horaires"):
         return lieu["horaires"]
-    return union_hours([o["horaires"] for o in offres if o["configuration"] == "spontanee" and o.get("horaires")], directory.today)
+    return schedule.union_hours([o["horaires"] for o in offres if o["configuration"] == "spontanee" and o.get("horaires")], directory.today)
 
 
 def seances(directory: Directory, offre: Offre):
@@ -159,41 +93,6 @@ def seances(directory: Directory, offre: Offre):
             uid = venue_uid(offre.structure_id, ref) if ref else default
             out.append((s["date"], s["debut"], s["fin"], uid if uid in directory.lieux else default, s.get("theme"), session))
     return sorted(out, key=lambda t: (t[0], t[1], t[2], t[3] or "", t[4] or ""))
-
-
-_LINK = re.compile(r"\[([^\]]+)\]\((\S+?)\)")
-_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_)(\S(?:.*?\S)?)\1(?!\w)")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
-
-
-def plain_text(markdown: str | None) -> str:
-    """Our small Markdown subset as one line of plain text, for formats that have no markup."""
-    text = _LINK.sub(lambda m: m.group(1) if m.group(2) in m.group(1) else f"{m.group(1)} ({m.group(2)})", markdown or "")
-    text = _LIST_ITEM.sub("• ", text)
-    for _ in range(2):  # bold inside italics
-        text = _EMPHASIS.sub(r"\2", text)
-    return one_line(text)
-
-
-# C0 controls (but tab and newlines) are forbidden in XML 1.0 and in iCalendar text, yet a YAML
-# escape sequence ("\x0b") can put them in a value.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def printable(text: str) -> str:
-    return _CONTROL.sub("", text)
-
-
-def one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
-def shorten(text: str | None, limit: int) -> str:
-    text = one_line(text)
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.") + "…"
 
 
 def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from .. import referentials
 from ..model import Directory, Offre, Structure
 from ..urls import absolute, offre_url, structure_url
+from ..text import one_line
 from . import common
 
 STRUCTURES = "data-inclusion/structures.json"
@@ -17,6 +18,25 @@ ON_SITE, REMOTE = "en-presentiel", "a-distance"
 # An offer entered only through a partner's prescription is not open to people on their own.
 PRESCRIPTION = "fiche-prescription"
 
+
+
+# Described on the « Données ouvertes » page; a key with <…> stands for a family of files.
+FILES = {
+    STRUCTURES: {
+        "titre": "Structures (schéma data·inclusion v1)",
+        "format": "JSON",
+        "description": "Les structures au format du schéma data·inclusion v1, agrégé par l'API nationale des services "
+                       "d'insertion consultée par les prescripteurs.",
+        "unite": "structures",
+    },
+    SERVICES: {
+        "titre": "Services (schéma data·inclusion v1)",
+        "format": "JSON",
+        "description": "Une offre par service, au format data·inclusion v1 : qui peut mobiliser l'offre (professionnels, "
+                       "usagers) et comment, publics, thématiques, frais, horaires, zone d'éligibilité.",
+        "unite": "offres",
+    },
+}
 
 def structure_id(sid: str) -> str:
     return f"{common.SOURCE}--{sid}"
@@ -70,10 +90,8 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def _hours(directory: Directory, o: Offre) -> str | None:
     """Opening hours, the recurrence, or else the coming dated séances as OSM dated rules."""
-    if o.get("horaires"):
-        return o["horaires"]
-    if o.get("recurrence"):
-        return o["recurrence"]["horaires"]
+    if o.weekly_hours:
+        return o.weekly_hours
     today = directory.today.isoformat()
     by_day: dict[str, list[str]] = {}
     for day, start, end, *_ in common.seances(directory, o):
@@ -91,14 +109,14 @@ def _sentences(parts) -> str | None:
 def _mobilisation_precisions(directory: Directory, o: Offre) -> str | None:
     parts = []
     if o["inscription"].get("details"):
-        parts.append(common.one_line(o["inscription"]["details"]))
+        parts.append(one_line(o["inscription"]["details"]))
     structure = directory.structure_of(o)
     for orient in o.get("orientation", ()):
         partner = structure.partenaire(orient["partenaire"])
         name = partner["nom"] if partner else orient["partenaire"]
         modes = ", ".join(referentials.label("modes-orientation", m).lower() for m in orient["modes"])
         line = f"Orientation par {name} ({modes})"
-        parts.append(f"{line} : {common.one_line(orient['details'])}" if orient.get("details") else line)
+        parts.append(f"{line} : {one_line(orient['details'])}" if orient.get("details") else line)
     return _sentences(parts)
 
 
@@ -119,7 +137,7 @@ def service_record(directory: Directory, o: Offre) -> dict:
     frais_type = referentials.get("frais")[frais["type"]]
     frais_precisions = [frais_type.label] if frais_type.get("x-data-inclusion") != frais["type"] else []
     if frais.get("details"):
-        frais_precisions.append(common.one_line(frais["details"]))
+        frais_precisions.append(one_line(frais["details"]))
     description = o["resume"] + ("\n\n" + o["description"] if o.get("description") else "")
     accueil = ([ON_SITE] if o.lieux else []) + ([REMOTE] if o.get("a_distance") else [])
     modes = common.mapped("modalites-acces", o["inscription"]["modalites"], "x-data-inclusion")

@@ -10,6 +10,17 @@ from . import common
 FILE = "lieux.geojson"
 
 
+
+# Described on the « Données ouvertes » page; a key with <…> stands for a family of files.
+FILES = {
+    FILE: {
+        "titre": "Carte des lieux",
+        "format": "GeoJSON",
+        "description": "Chaque lieu en point (WGS 84), avec les identifiants, noms et segments des offres qui s'y déroulent.",
+        "unite": "lieux",
+    },
+}
+
 def features(directory: Directory) -> list[dict]:
     segments = referentials.get("segments")
     out = []

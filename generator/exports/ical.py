@@ -20,6 +20,7 @@ import icalendar
 from .. import referentials
 from ..model import Directory, Offre
 from ..schedule import PARIS
+from ..text import one_line, printable
 from . import common
 
 ALL = "ical/annuaire.ics"
@@ -31,6 +32,29 @@ INACTIVE = ("suspendue", "terminee")
 CRLF = "\r\n"
 
 
+
+# Described on the « Données ouvertes » page; a key with <…> stands for a family of files.
+FILES = {
+    ALL: {
+        "titre": "Agenda de toutes les séances",
+        "format": "iCalendar",
+        "description": "Toutes les séances datées, à importer ou à suivre dans un agenda (fuseau Europe/Paris).",
+        "unite": "séances",
+    },
+    "ical/structures/<structure>.ics": {
+        "titre": "Agenda d'une structure",
+        "format": "iCalendar",
+        "description": "Les séances datées des offres d'une structure.",
+        "unite": "séances",
+    },
+    "ical/offres/<structure>--<offre>.ics": {
+        "titre": "Agenda d'une offre",
+        "format": "iCalendar",
+        "description": "Les séances datées d'une offre programmée.",
+        "unite": "séances",
+    },
+}
+
 def offer_file(uid: str) -> str:
     return f"ical/offres/{common.file_id(uid)}.ics"
 
@@ -41,7 +65,7 @@ def structure_file(sid: str) -> str:
 
 def escape(text: str) -> str:
     """TEXT value escaping (RFC 5545 § 3.3.11)."""
-    return common.printable(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    return printable(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
 
 
 def fold(line: str) -> str:
@@ -88,7 +112,7 @@ def events(directory: Directory, o: Offre) -> list[Seance]:
         seen[base] = seen.get(base, 0) + 1
         uid = f"{base if seen[base] == 1 else f'{base}-{seen[base]}'}@{UID_DOMAIN}"
         compact = day.replace("-", "")
-        lines = [common.one_line(o["resume"])]
+        lines = [one_line(o["resume"])]
         if structure:
             lines.append(f"Proposé par {structure['nom']}.")
         if session.get("places"):
@@ -97,7 +121,7 @@ def events(directory: Directory, o: Offre) -> list[Seance]:
             how = ", ".join(referentials.label("modalites-acces", m).lower() for m in o["inscription"]["modalites"])
             lines.append(f"Inscription obligatoire ({how}).")
         if session.get("note"):
-            lines.append(common.one_line(session["note"]))
+            lines.append(one_line(session["note"]))
         props = [
             "BEGIN:VEVENT",
             f"UID:{escape(uid)}",

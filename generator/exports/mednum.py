@@ -12,6 +12,8 @@ from pathlib import Path
 
 from .. import referentials
 from ..model import Directory
+from ..text import shorten
+from ..markdown import plain_text
 from . import common
 
 FILE = "lieux-de-mediation-numerique.csv"
@@ -35,6 +37,19 @@ REMOTE = "À distance"
 UNKNOWN_PIVOT = "00000000000000"
 RESUME_MAX = 280
 
+
+
+# Described on the « Données ouvertes » page; a key with <…> stands for a family of files.
+FILES = {
+    FILE: {
+        "titre": "Lieux de médiation numérique (standard national)",
+        "format": "CSV",
+        "description": "Un lieu par ligne (ou un lieu et une structure, quand plusieurs structures y proposent des offres), "
+                       "au format du standard « Lieux de médiation numérique » v1.0.2 lu par la Cartographie nationale "
+                       "des lieux d'inclusion numérique. Valeurs multiples séparées par « | », horaires au format OpenStreetMap.",
+        "unite": "lieux",
+    },
+}
 
 def rows(directory: Directory) -> list[dict]:
     out = []
@@ -61,7 +76,7 @@ def _row(directory, structure, lieu, offres) -> dict:
     if any(o.get("a_distance") for o in offres):
         accompagnement.append(REMOTE)
     names = "; ".join(o["nom"] for o in offres)
-    description = common.plain_text(structure["description"])
+    description = plain_text(structure["description"])
     detail = f"{description} Offres proposées ici : {names}." if names else description
     typologie = common.mapped("types-structures", [structure["type"]], "x-mednum-typologie")
     return {
@@ -80,7 +95,7 @@ def _row(directory, structure, lieu, offres) -> dict:
         "courriels": SEPARATOR.join(dict.fromkeys(courriels)),
         "site_web": SEPARATOR.join(dict.fromkeys(sites)),
         "horaires": common.venue_hours(directory, lieu, offres) or "",
-        "presentation_resume": common.shorten(description, RESUME_MAX),
+        "presentation_resume": shorten(description, RESUME_MAX),
         "presentation_detail": detail,
         "source": common.SOURCE,
         "itinerance": SEPARATOR.join([FIXED] + ([ITINERANT] if any(o.get("itinerant") for o in offres) else [])),

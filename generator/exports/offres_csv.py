@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import referentials
 from ..model import Directory, Offre
+from ..text import one_line
 from . import common
 
 FILE = "offres.csv"
@@ -25,6 +26,18 @@ COLUMNS = (
     "a_apporter", "telephone", "courriel", "statut", "date_maj",
 )
 
+
+
+# Described on the « Données ouvertes » page; a key with <…> stands for a family of files.
+FILES = {
+    FILE: {
+        "titre": "Offres (tableur)",
+        "format": "CSV",
+        "description": "Une offre par ligne, avec les libellés en français, pour un tableur. Encodage UTF-8 avec marque "
+                       "d'ordre des octets ; valeurs multiples séparées par « | ».",
+        "unite": "offres",
+    },
+}
 
 def _labels(name, codes) -> str:
     return LIST_SEPARATOR.join(referentials.label(name, c) for c in common.ordered(name, codes))
@@ -56,21 +69,21 @@ def row(directory: Directory, o: Offre) -> dict:
     return {
         "id": o.uid,
         "nom": o["nom"],
-        "resume": common.one_line(o["resume"]),
+        "resume": one_line(o["resume"]),
         "structure": o.structure_id,
         "structure_nom": structure["nom"] if structure else "",
         "segment": referentials.label("segments", o["segment"]),
         "configuration": referentials.label("configurations", o["configuration"]),
         "thematiques": _labels("thematiques", o["thematiques"]),
         "publics": _labels("publics", o["publics"]),
-        "publics_precisions": common.one_line(o.get("publics_precisions")),
+        "publics_precisions": one_line(o.get("publics_precisions")),
         "lieux": LIST_SEPARATOR.join(l["nom"] for l in lieux),
         "communes": LIST_SEPARATOR.join(dict.fromkeys(l["commune"] for l in lieux)),
         "codes_insee": LIST_SEPARATOR.join(dict.fromkeys(l["code_insee"] for l in lieux)),
         "departements": LIST_SEPARATOR.join(common.departements_of(directory, o)),
         "a_distance": _yes_no(o.get("a_distance")),
         "itinerant": _yes_no(o.get("itinerant")),
-        "horaires": o.get("horaires") or (o.get("recurrence") or {}).get("horaires", ""),
+        "horaires": o.weekly_hours or "",
         "nombre_seances_datees": len(dated),
         "premiere_seance": f"{dated[0][0]} {dated[0][1]}" if dated else "",
         "derniere_seance": f"{dated[-1][0]} {dated[-1][1]}" if dated else "",
@@ -78,7 +91,7 @@ def row(directory: Directory, o: Offre) -> dict:
         "inscription_modalites": _labels("modalites-acces", o["inscription"]["modalites"]),
         "inscription_lien": o["inscription"].get("lien", ""),
         "frais": referentials.label("frais", o["frais"]["type"]),
-        "frais_precisions": common.one_line(o["frais"].get("details")),
+        "frais_precisions": one_line(o["frais"].get("details")),
         "langues": _labels("langues", o.get("langues", ())),
         "prises_en_charge": _labels("prises-en-charge", o.get("prises_en_charge", ())),
         "orientation": LIST_SEPARATOR.join(orientation),

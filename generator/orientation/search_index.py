@@ -74,7 +74,7 @@ def build_index(directory: Directory) -> dict:
         venues = [directory.lieux[u] for u in offre.lieux]
         for v in venues:
             communes.setdefault(v["code_insee"], len(communes))
-        hours = offre.get("horaires") or (offre.get("recurrence") or {}).get("horaires")
+        hours = offre.weekly_hours
         week = _week_intervals(hours, monday) if hours else []
         seances, seance_mask = _seances(offre, today)
         row = {
@@ -89,7 +89,7 @@ def build_index(directory: Directory) -> dict:
         }
         # Optional keys are left out when empty: at 20,000 offers every byte counts.
         optional = {"i": int(offre["inscription"]["obligatoire"]), "a": int(any((v.get("accessibilite") or {}).get("pmr") for v in venues)),
-                    "h": week, "d": seances, "x": int((offre.get("statut") or {}).get("etat", "active") != "active"),
+                    "h": week, "d": seances, "x": int(not offre.active),
                     "z": int(bool(offre.get("a_distance"))),
                     "e": [positions["adaptation"][x] for x in offre.get("prises_en_charge", ())],
                     # Venue positions in thousandths of a degree (~100 m): enough to rank by distance.

@@ -41,8 +41,7 @@ def weekly_table(value: str | None, today: dt.date) -> dict | None:
             if state == opening_hours.State.OPEN or (state == opening_hours.State.UNKNOWN and comment):
                 ranges.append(f"{_label(start, end)} ({comment})" if comment else _label(start, end))
         rows.append({"jour": DAYS[offset].capitalize(), "plages": ranges})
-    return {"lignes": rows, "du": date_short(monday), "au": date_short(monday + dt.timedelta(days=6)),
-            "source": value, "ouvert": any(r["plages"] for r in rows)}
+    return {"lignes": rows, "du": date_short(monday), "au": date_short(monday + dt.timedelta(days=6))}
 
 
 def open_slots(value: str | None, today: dt.date, since=None, until=None) -> str:

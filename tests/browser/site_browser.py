@@ -36,7 +36,7 @@ def pinned_date(day: dt.date):
 
 
 def build(offers: Path, out: Path, day: dt.date) -> Path:
-    from generator.site.commands import build_site
+    from generator.site.build import build_site
 
     with pinned_date(day):
         build_site(offers, out, ROOT / "mkdocs.yml")

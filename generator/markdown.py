@@ -1,4 +1,5 @@
-"""The small Markdown subset allowed in descriptions, rendered by escaping everything first.
+"""The small Markdown subset allowed in descriptions: rendered to HTML for pages, flattened to
+plain text for the exports, with one grammar for both.
 
 Paragraphs, bulleted and numbered lists, **bold**, *italic* and [links](https://…). Every
 character of the source is HTML-escaped before any markup is added, so raw HTML in the YAML
@@ -12,6 +13,8 @@ import re
 
 from markupsafe import Markup
 
+from .text import one_line
+
 SAFE_SCHEMES = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
 _ITEM = re.compile(r"^\s{0,3}(?:([-*+])|(\d{1,3})[.)])\s+(.*)$")
 # After escaping there is no "<" left in the text, so "<n>" can stand for an already built link.
@@ -19,6 +22,7 @@ _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
 _PLACEHOLDER = re.compile(r"<(\d+)>")
+_ITEM_MARK = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+", re.M)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -89,3 +93,13 @@ def render(text: str | None) -> Markup:
     flush_paragraph()
     flush_list()
     return Markup("\n".join(blocks))
+
+
+def plain_text(markdown: str | None) -> str:
+    """One line of plain text, for formats that have no markup: a link becomes « text (target) »
+    (just the text when it already shows the target), list items « • », emphasis disappears."""
+    text = _LINK.sub(lambda m: m.group(1) if m.group(2) in m.group(1) else f"{m.group(1)} ({m.group(2)})", markdown or "")
+    text = _ITEM_MARK.sub("• ", text)
+    for pattern in (_BOLD, _ITALIC):
+        text = pattern.sub(r"\1", text)
+    return one_line(text)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from .. import referentials
-from ..schemas import bundled
+from ... import referentials
+from ...schemas import bundled
+from .spec import PageSpec
 
 FILES = (("structure", "structure.yml", "La fiche d'identité de la structure."),
          ("lieux", "lieux.yml", "Les lieux d'accueil de la structure."),
@@ -87,4 +88,8 @@ def field_reference() -> dict:
         ref = referentials.get(name)
         refs.append({"id": name, "titre": ref.title, "description": ref.description,
                      "valeurs": [{"code": i.code, "label": i.label, "description": i.description} for i in ref.items]})
-    return {"kind": "reference", "fichiers": files, "referentiels": refs}
+    return {"fichiers": files, "referentiels": refs}
+
+
+def pages(site) -> list[PageSpec]:
+    return [PageSpec("reference/index.md", "annuaire/reference.html", "Référence des champs", field_reference())]

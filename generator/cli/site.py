@@ -1,0 +1,58 @@
+"""`annuaire build` and `annuaire serve`: mkdocs with our configuration, French messages on failure."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def register(sub) -> None:
+    p = sub.add_parser("build", help="construire le site (dossier site/)")
+    p.add_argument("--config", default="mkdocs.yml", help="fichier de configuration mkdocs")
+    p.set_defaults(run=build)
+    p = sub.add_parser("serve", help="servir le site en local et le reconstruire à chaque modification")
+    p.add_argument("--config", default="mkdocs.yml", help="fichier de configuration mkdocs")
+    p.add_argument("--adresse", default="127.0.0.1:8000", help="adresse d'écoute (défaut : 127.0.0.1:8000)")
+    p.set_defaults(run=serve)
+
+
+def _fail(message: str) -> int:
+    print(f"erreur : {message}", file=sys.stderr)
+    return 1
+
+
+def build(args) -> int:
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from ..site.build import DataError, build_with_config, load_config
+
+    if not Path(args.config).is_file():
+        return _fail(f"fichier de configuration introuvable : {args.config}")
+    try:
+        config = load_config(args.config)
+        build_with_config(config)
+    except DataError as exc:
+        print(str(exc), file=sys.stderr)  # the validator's diagnostics, as `annuaire validate` prints them
+        print("Le site n'a pas été construit : corrigez les erreurs ci-dessus (annuaire validate).", file=sys.stderr)
+        return 1
+    except (ConfigurationError, Abort) as exc:
+        return _fail(f"construction impossible : {exc}")
+    print(f"Site construit dans {config.site_dir}", file=sys.stderr)
+    return 0
+
+
+def serve(args) -> int:
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    from ..site.build import serve_site
+
+    if not Path(args.config).is_file():
+        return _fail(f"fichier de configuration introuvable : {args.config}")
+    try:
+        serve_site(args.config, args.adresse)
+    except (PluginError, Abort):
+        # The first build failed; mkdocs has logged why (for invalid data: the validator's diagnostics).
+        print("Le site n'a pas été servi : corrigez les erreurs ci-dessus (annuaire validate).", file=sys.stderr)
+        return 1
+    except ConfigurationError as exc:
+        return _fail(f"service impossible : {exc}")
+    return 0

@@ -1,0 +1,62 @@
+"""Rules for `lieux.yml`: each venue of the file."""
+from __future__ import annotations
+
+from .. import geography
+from ..diagnostics import Report
+from ..load import Document
+from . import common
+
+
+def _venues(doc: Document):
+    for i, lieu in enumerate(doc.data.get("lieux", [])):
+        yield ("lieux", i), lieu
+
+
+def check_ids(doc: Document, ctx, report: Report) -> None:
+    seen: dict[str, int] = {}
+    for base, lieu in _venues(doc):
+        lid = lieu["id"]
+        if lid in seen:
+            report.emit(doc.path, doc.pos(base + ("id",)), "id-duplique", quoi="lieu", id=lid, numero=seen[lid] + 1,
+                        conseil="Chaque lieu a un identifiant unique dans lieux.yml : renommez l'un des deux.")
+        seen.setdefault(lid, base[1])
+
+
+def check_commune(doc: Document, ctx, report: Report) -> None:
+    """INSEE code, postcode and commune name designate the same commune."""
+    for base, lieu in _venues(doc):
+        commune = geography.commune(lieu["code_insee"])
+        if commune is None:
+            report.emit(doc.path, doc.pos(base + ("code_insee",)), "insee-inconnu", code=lieu["code_insee"],
+                        conseil="Le code INSEE n'est pas le code postal : cherchez-le dans le code officiel géographique de l'INSEE.")
+            continue
+        if lieu["code_postal"] not in commune.codes_postaux:
+            report.emit(doc.path, doc.pos(base + ("code_postal",)), "code-postal", code_postal=lieu["code_postal"], commune=commune.nom,
+                        code=commune.code, codes=", ".join(commune.codes_postaux) or "aucun")
+        if not geography.same_name(lieu["commune"], commune.nom):
+            report.emit(doc.path, doc.pos(base + ("commune",)), "commune", nom=lieu["commune"], code=commune.code, officiel=commune.nom)
+
+
+def check_coordinates(doc: Document, ctx, report: Report) -> None:
+    for base, lieu in _venues(doc):
+        coords = lieu["coordonnees"]
+        lat, lon = coords["latitude"], coords["longitude"]
+        pos = doc.pos(base + ("coordonnees",))
+        if not geography.in_france(lat, lon):
+            hint = "Latitude et longitude semblent inversées." if geography.in_france(lon, lat) else \
+                "Relevez les coordonnées sur openstreetmap.org (clic droit → « Afficher l'adresse »)."
+            report.emit(doc.path, pos, "coordonnees", quoi="coordonnées hors de France", latitude=lat, longitude=lon, conseil=hint)
+            continue
+        commune = geography.commune(lieu["code_insee"])
+        box = geography.departement_box(commune.departement) if commune else None
+        if box and not (box[0] - 0.3 <= lat <= box[2] + 0.3 and box[1] - 0.3 <= lon <= box[3] + 0.3):
+            report.emit(doc.path, pos, "coordonnees", quoi=f"coordonnées loin du département {commune.departement} de {commune.nom}",
+                        latitude=lat, longitude=lon, conseil="Relevez les coordonnées sur openstreetmap.org.")
+
+
+def check_hours(doc: Document, ctx, report: Report) -> None:
+    for base, lieu in _venues(doc):
+        common.hours(doc, base + ("horaires",), lieu.get("horaires"), report)
+
+
+RULES = (check_ids, check_commune, check_coordinates, check_hours)
