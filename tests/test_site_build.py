@@ -185,6 +185,16 @@ def test_field_reference_is_generated_from_the_schemas(two_builds):
             assert f"<code>{item.code}</code>" in html and _escape(item.label) in html, (name, item.code)
 
 
+def test_field_reference_lists_every_diagnostic_code(two_builds):
+    from generator.diagnostics.catalogue import CODES
+
+    (site, _), _ = two_builds
+    html = (site / "reference" / "index.html").read_text(encoding="utf-8")
+    table = html[html.index('id="messages"'):]
+    for code in CODES:
+        assert f"<code>{code.code}</code>" in table and _escape(code.title) in table, code.code
+
+
 def test_home_page_counts_match_the_data(two_builds):
     import re
 

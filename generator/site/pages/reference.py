@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ... import referentials
+from ...diagnostics.catalogue import CODES, ERROR
 from ...schemas import bundled
 from .spec import PageSpec
 
@@ -88,7 +89,8 @@ def field_reference() -> dict:
         ref = referentials.get(name)
         refs.append({"id": name, "titre": ref.title, "description": ref.description,
                      "valeurs": [{"code": i.code, "label": i.label, "description": i.description} for i in ref.items]})
-    return {"fichiers": files, "referentiels": refs}
+    messages = [{"code": c.code, "gravite": "erreur" if c.severity == ERROR else "avertissement", "titre": c.title} for c in CODES]
+    return {"fichiers": files, "referentiels": refs, "messages": messages}
 
 
 def pages(site) -> list[PageSpec]:
