@@ -11,7 +11,8 @@ from .diagnostics import Report
 from .load import load_file
 from .model import Directory, Lieu, Offre, Structure, freeze, venue_uid
 
-ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Matched in full (fullmatch): "$" would let a name end with a newline.
+ID_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def reference_date() -> dt.date:
@@ -23,30 +24,45 @@ def reference_date() -> dt.date:
     return dt.date.today()
 
 
+def _entries(folder: Path, root: Path, report: Report):
+    """Visible entries of `folder`, sorted; a symbolic link is reported and never followed: it could
+    publish any file of the machine that builds the site."""
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink() or not entry.resolve().is_relative_to(root):
+            target = entry.readlink() if entry.is_symlink() else None
+            report.emit(str(entry), (1, 1), "lien-symbolique", nom=entry.name, cible=f" (vers {target})" if target else "")
+            continue
+        yield entry
+
+
 def _discover(root: Path, report: Report) -> dict[str, dict]:
     found: dict[str, dict] = {}
+    if root.is_symlink():
+        report.emit(str(root), (1, 1), "lien-symbolique", nom=root.name, cible=f" (vers {root.readlink()})")
+        return found
     if not root.is_dir():
         report.emit(str(root), (1, 1), "dossier-absent", dossier=root)
         return found
-    for entry in sorted(root.iterdir()):
-        if entry.name.startswith("."):
-            continue
+    real = root.resolve()
+    for entry in _entries(root, real, report):
         if entry.is_file():
             if entry.suffix in (".yml", ".yaml"):
                 report.emit(str(entry), (1, 1), "fichier-mal-place", quoi="fichier YAML hors d'un dossier de structure",
                             conseil="Rangez-le dans offers/<structure>/ (structure.yml, lieux.yml ou offres/<offre>.yml).")
             continue
-        if not ID_RE.match(entry.name):
+        if not ID_RE.fullmatch(entry.name):
             report.emit(str(entry), (1, 1), "id-invalide", quoi="dossier de structure", nom=entry.name)
             continue
         item = {"structure": None, "lieux": None, "offres": []}
-        for f in sorted(entry.iterdir()):
-            if f.name in ("structure.yml", "lieux.yml"):
+        for f in _entries(entry, real, report):
+            if f.name in ("structure.yml", "lieux.yml") and f.is_file():
                 item[f.stem] = f
             elif f.name == "offres" and f.is_dir():
-                for o in sorted(f.iterdir()):
+                for o in _entries(f, real, report):
                     if o.suffix == ".yml" and o.is_file():
-                        if ID_RE.match(o.stem):
+                        if ID_RE.fullmatch(o.stem):
                             item["offres"].append(o)
                         else:
                             report.emit(str(o), (1, 1), "id-invalide", quoi="fichier d'offre", nom=o.name)

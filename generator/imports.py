@@ -297,7 +297,7 @@ def _date(row: Row, today: dt.date) -> tuple[str, str]:
 
 
 def _unique_id(base: str, out: Path, taken: set[str]) -> str:
-    base = base if ID_RE.match(base) and len(base) >= 2 else "structure-importee"
+    base = base if ID_RE.fullmatch(base) and len(base) >= 2 else "structure-importee"
     candidate, n = base, 1
     while candidate in taken or (out / candidate).exists():
         n += 1

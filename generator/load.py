@@ -6,6 +6,7 @@ Anchors and aliases are refused outright: no file needs them and they enable exp
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ except AttributeError:  # pragma: no cover - libyaml is a hard requirement in pr
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 40
+MAX_DIGITS = 15
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -52,6 +54,10 @@ class Document:
             path = path[:-1]
 
 
+class _Unreadable(ValueError):
+    """A plain scalar that looks like a number no field can hold."""
+
+
 def _scalar(node: yaml.ScalarNode):
     # libyaml reports plain scalars with style '' and the pure-Python parser with None.
     if node.style or node.tag == _STR_TAG:
@@ -62,9 +68,16 @@ def _scalar(node: yaml.ScalarNode):
     if v in _BOOL:
         return _BOOL[v]
     if _INT.match(v):
+        # Python refuses to read ints of thousands of digits, and the fast validator would wrap
+        # huge ones silently: no field of the schema holds more than a few digits.
+        if len(v.lstrip("+-")) > MAX_DIGITS:
+            raise _Unreadable(v)
         return int(v)
     if _FLOAT.match(v):
-        return float(v)
+        number = float(v)
+        if not math.isfinite(number) or len(v) > 3 * MAX_DIGITS:
+            raise _Unreadable(v)
+        return number
     return v
 
 
@@ -199,7 +212,11 @@ def _build(node, path: tuple, doc: Document, report: Report, depth: int):
         report.emit(doc.path, doc.values[path], "yaml-etiquette", etiquette=node.tag)
         return None
     if isinstance(node, yaml.ScalarNode):
-        return _scalar(node)
+        try:
+            return _scalar(node)
+        except _Unreadable:
+            report.emit(doc.path, doc.values[path], "nombre-illisible", debut=node.value[:12], chiffres=MAX_DIGITS)
+            return None
     if isinstance(node, yaml.SequenceNode):
         return [_build(child, path + (i,), doc, report, depth + 1) for i, child in enumerate(node.value)]
     out: dict[str, Any] = {}

@@ -9,10 +9,14 @@ source text stays visible as written.
 from __future__ import annotations
 
 import html
+import json
 import re
+from functools import cache
 
 from markupsafe import Markup
 
+from . import schemas
+from .referentials import SCHEMA_DIR
 from .text import one_line
 
 SAFE_SCHEMES = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
@@ -25,12 +29,27 @@ _PLACEHOLDER = re.compile(r"<(\d+)>")
 _ITEM_MARK = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+", re.M)
 
 
+_TEL = re.compile(r"\+?[0-9][0-9 .-]{2,20}")
+
+
+@cache
+def _email():
+    """The e-mail rule of the schema (`communs.json`), so that links and fields agree."""
+    return schemas.ecma(json.loads((SCHEMA_DIR / "communs.json").read_text(encoding="utf-8"))["$defs"]["courriel"]["pattern"])
+
+
 def safe_url(url: str | None) -> str | None:
-    """The URL if it may become an href, else None (no javascript:, data:, relative tricks)."""
+    """The URL if it may become an href, else None (no javascript:, data:, relative tricks; a mailto:
+    is one plain address — `?bcc=` would add a hidden recipient — and a tel: a plain number)."""
     if not url:
         return None
     url = url.strip()
     if not SAFE_SCHEMES.match(url) or any(c.isspace() or ord(c) < 32 for c in url):
+        return None
+    scheme, _, rest = url.partition(":")
+    if scheme.lower() == "mailto" and not _email().search(rest):
+        return None
+    if scheme.lower() == "tel" and not _TEL.fullmatch(rest):
         return None
     return url
 

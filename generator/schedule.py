@@ -23,14 +23,23 @@ def minutes(hhmm: str) -> int:
     return int(h) * 60 + int(m)
 
 
+_WHERE = re.compile(r"-->\s*(\d+):(\d+)")
+
+
 def syntax_error(value: str) -> str | None:
-    """None when `value` parses, else the parser's explanation."""
+    """None when `value` parses, else where it stops being readable, in French (the parser speaks English)."""
     if opening_hours.validate(value):
         return None
     try:
         parse(value)
     except Exception as exc:  # the library raises ParserError, and other errors on odd input
-        return str(exc).strip().splitlines()[0] if str(exc).strip() else "syntaxe non reconnue"
+        where = _WHERE.search(str(exc))
+        if where:
+            column = int(where.group(2))
+            rest = value[column - 1:column + 19].strip()
+            if column <= 1:
+                return "illisible dès le début"
+            return f"illisible à partir du caractère {column}" + (f" : « {rest} »" if rest else " : la fin est incomplète")
     return "syntaxe non reconnue"
 
 

@@ -14,12 +14,19 @@ _TYPES = {"string": "un texte", "integer": "un nombre entier", "number": "un nom
 _YES_NO = {"oui", "non", "yes", "no", "vrai", "faux", "on", "off", "o", "n", "y"}
 
 
+def _visible(value):
+    """A value as a message can show it: line breaks and invisible characters written out."""
+    if not isinstance(value, str):
+        return value
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in value)
+
+
 def _name(path) -> str:
     parts = [p for p in path if isinstance(p, str)]
     return parts[-1] if parts else "racine du fichier"
 
 
-def _where(path) -> str:
+def path_text(path) -> str:
     out = ""
     for p in path:
         out += f"[{p + 1}]" if isinstance(p, int) else (f".{p}" if out else p)
@@ -48,9 +55,13 @@ def _describe(schema: dict) -> str:
     return (text + _example(schema)).strip()
 
 
-def report_errors(doc: Document, kind: str, report: Report) -> None:
+def report_errors(doc: Document, kind: str, report: Report, skip=frozenset()) -> None:
+    """Every schema error of `doc`, but those about a value at a path of `skip` (already reported)."""
     validator = schemas.detailed(kind)
     for err in sorted(validator.iter_errors(doc.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator)):
+        path = tuple(err.absolute_path)
+        if any(path[:len(p)] == p for p in skip):
+            continue
         _one(doc, kind, err, report)
 
 
@@ -58,7 +69,7 @@ def _one(doc: Document, kind: str, err, report: Report) -> None:
     path = tuple(err.absolute_path)
     schema = schemas.resolve(err.schema, kind) if isinstance(err.schema, dict) else {}
     value = err.instance
-    where = _where(path)
+    where = path_text(path)
     pos = doc.pos(path)
     v = err.validator
     if v == "required":
@@ -79,7 +90,7 @@ def _one(doc: Document, kind: str, err, report: Report) -> None:
     choices = _choices(schema) if v in ("anyOf", "oneOf", "enum", "const") else None
     if choices is not None:
         codes = [c["const"] for c in choices]
-        shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+        shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else _visible(value)
         close = difflib.get_close_matches(str(value), [str(c) for c in codes], n=1, cutoff=0.5)
         listing = ", ".join(f"{c['const']}" + (f" ({c['title']})" if "title" in c else "") for c in choices)
         hint = (f"Vouliez-vous dire « {close[0]} » ? " if close else "") + f"Valeurs possibles : {listing}."
@@ -99,5 +110,23 @@ def _one(doc: Document, kind: str, err, report: Report) -> None:
         report.emit(doc.path, pos, "type", ou=where, attendu=wanted, conseil=hint.strip())
         return
     code = f"schema-{v}" if f"schema-{v}" in CATALOGUE else "schema-autre"
-    report.emit(doc.path, pos, code, hint=None if v == "uniqueItems" else _describe(schema), valeur=value, ou=where,
+    hint = None if v == "uniqueItems" else _describe(schema)
+    if v == "pattern" and isinstance(value, str) and value != value.strip() and schemas.ecma(err.validator_value).search(value.strip()):
+        # Pasted values often carry a space or a line break at one end, invisible in an editor.
+        place = "en fin" if value.rstrip() != value else "au début"
+        what = "d'adresse" if "@" in value else "de valeur"
+        hint = f"Espace {place} {what} : écrivez « {value.strip()} »."
+    report.emit(doc.path, pos, code, hint=hint, valeur=_visible(value), ou=where,
                 titre=schema.get("title") or _name(path), limite=err.validator_value, detail=err.message)
+
+
+def describe_path(kind: str, path: tuple) -> str:
+    """What the schema says of the field at `path` (title, description, example), or ""."""
+    node = schemas.resolve(schemas.bundled(kind), kind)
+    for part in path:
+        if isinstance(part, int):
+            node = node.get("items", {})
+        else:
+            node = node.get("properties", {}).get(part, {})
+        node = schemas.resolve(node, kind) if isinstance(node, dict) else {}
+    return _describe(node) if isinstance(node, dict) else ""

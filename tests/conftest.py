@@ -2,14 +2,15 @@ import shutil
 
 import pytest
 
-from helpers import ROOT, cli
+from helpers import ROOT, cli, complete_scaffold
 
 
 @pytest.fixture
 def tree(tmp_path):
-    """A fresh valid structure folder made by `annuaire new`, to be broken by each test."""
+    """A structure folder made by `annuaire new` and completed, valid, to be broken by each test."""
     proc = cli("new", "essai", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
+    complete_scaffold(tmp_path / "offers" / "essai")
     return tmp_path / "offers"
 
 

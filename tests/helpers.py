@@ -43,3 +43,53 @@ def validate_json(path, cwd=None):
     proc = cli("validate", str(path), "--format", "json", cwd=cwd)
     assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr
     return proc.returncode, json.loads(proc.stdout)
+
+
+# What a volunteer writes in place of the placeholders of `annuaire new` (the values the tests break).
+COMPLETED = {
+    "structure.yml": {
+        'nom: "À compléter : nom de la structure"': "nom: Nouvelle structure",
+        'type: "À compléter : type de structure"': "type: association",
+        "  À compléter : présentez la structure": "  Présentez la structure",
+        'communes: ["À compléter : code INSEE"]': 'communes: ["29151"]',
+        'courriel: "À compléter : adresse électronique"': "courriel: contact@essai.example.org",
+        'telephone: "À compléter : numéro de téléphone"': 'telephone: "+33199000000"',
+        'mainteneurs: ["À compléter : identifiant sur la forge"]': "mainteneurs: [essai]",
+    },
+    "lieux.yml": {
+        'nom: "À compléter : nom du lieu"': "nom: Locaux de la structure",
+        'type: "À compléter : type de lieu"': "type: locaux-propres",
+        'adresse: "À compléter : numéro et rue"': "adresse: 1 rue de l'Exemple",
+        'code_postal: "À compléter : code postal"': 'code_postal: "29600"',
+        'commune: "À compléter : commune"': "commune: Morlaix",
+        'code_insee: "À compléter : code INSEE"': 'code_insee: "29151"',
+        'coordonnees: {latitude: "À compléter", longitude: "À compléter"}': "coordonnees: {latitude: 48.5777, longitude: -3.8279}",
+        'pmr: "À compléter : true ou false"': "pmr: true",
+        "horaires: \"À compléter : horaires d'ouverture\"": 'horaires: "Mo-Fr 09:00-12:00,14:00-17:00; PH off"',
+    },
+    "offres/acces-libre.yml": {
+        "nom: \"À compléter : nom de l'offre\"": "nom: Accès libre accompagné",
+        "resume: \"À compléter : une phrase qui dit à quoi sert l'offre\"":
+            "resume: Venez utiliser un ordinateur connecté, avec un médiateur pour vous aider.",
+        "segment: \"À compléter : segment d'offre\"": "segment: acces-libre",
+        'configuration: "À compléter : programmee ou spontanee"': "configuration: spontanee",
+        'thematiques: ["À compléter : thématique"]': "thematiques: [acces-internet, demarches-administratives]",
+        'publics: ["À compléter : public"]': "publics: [tous-publics]",
+        "horaires: \"À compléter : horaires de l'offre\"": 'horaires: "Tu,Th 14:00-17:00; PH off"',
+        'obligatoire: "À compléter : true ou false"': "obligatoire: false",
+        "modalites: [\"À compléter : modalité d'accès\"]": "modalites: [se-presenter]",
+        'type: "À compléter : gratuit ou payant"': "type: gratuit",
+    },
+}
+
+
+def complete_scaffold(folder: Path) -> Path:
+    """Replace every placeholder of a folder made by `annuaire new`, as a volunteer would."""
+    for name, replacements in COMPLETED.items():
+        path = folder / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in replacements.items():
+            assert old in text, (name, old)
+            text = text.replace(old, new)
+        path.write_text(text, encoding="utf-8")
+    return folder

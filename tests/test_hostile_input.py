@@ -41,7 +41,8 @@ def test_hostile_values_are_diagnosed(tree):
         ("? [a, b]\n: c", "yaml-cle"),
         ("nom: " + "[" * 50 + "]" * 50, "yaml-profondeur"),
         ("nom: " + "[" * 5000 + "]" * 5000, "yaml-syntaxe"),
-        ("nom: 1.0e+999999", "type"),
+        ("nom: 1.0e+999999", "nombre-illisible"),
+        ("nom: " + "9" * 5000, "nombre-illisible"),
     ]
     for case, expected in cases:
         f.write_text(text.replace("nom: Accès libre accompagné", case), encoding="utf-8")

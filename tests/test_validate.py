@@ -25,11 +25,27 @@ def _find(diags, code, file_end):
     return found[0]
 
 
-def test_scaffold_is_valid(tree):
+def test_completed_scaffold_is_valid(tree):
     code, out = validate_json(tree)
     assert code == 0 and out["summary"] == {"structures": 1, "lieux": 1, "offres": 1, "errors": 0, "warnings": 0}
     for f in tree.rglob("*.yml"):
         assert f.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema="), f
+
+
+def test_untouched_scaffold_refuses_every_placeholder(tmp_path):
+    from helpers import COMPLETED, cli
+
+    assert cli("new", "essai", cwd=tmp_path).returncode == 0
+    code, out = validate_json(tmp_path / "offers", cwd=tmp_path)
+    assert code == 1 and out["summary"]["structures"] == out["summary"]["offres"] == 0
+    placeholders = [d for d in out["diagnostics"] if d["code"] == "valeur-a-completer"]
+    # One diagnostic per placeholder line (the coordinates line holds two), each at its own line.
+    expected = sum(len(r) for r in COMPLETED.values()) + 1
+    assert len(placeholders) == expected and len(out["diagnostics"]) == expected, out["diagnostics"]
+    for d in placeholders:
+        lines = (tmp_path / d["file"]).read_text(encoding="utf-8").splitlines()
+        # A folded text (« description: >- ») starts on the line after its indicator.
+        assert "À compléter" in lines[d["line"] - 1] or lines[d["line"] - 1].endswith(">-") and "À compléter" in lines[d["line"]], d
 
 
 def expect(tree, code_name, file_end, line, contains=None):

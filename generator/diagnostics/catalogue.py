@@ -21,8 +21,6 @@ class Code:
     hint: str = ""
 
 
-_QUOTE = "Mettez la valeur entre guillemets."
-_OSM = "Relevez les coordonnées sur openstreetmap.org."
 
 CODES = (
     # --- files and folders ---------------------------------------------------------------------------
@@ -35,6 +33,9 @@ CODES = (
          "Un identifiant s'écrit en minuscules sans accent, avec des chiffres et des tirets (ex. « atelier-impots »)."),
     Code("extension", ERROR, "Un fichier d'offre finit par .yaml : il serait ignoré.",
          "extension « .yaml » : le fichier serait ignoré", "Renommez-le en « {nom}.yml »."),
+    Code("lien-symbolique", ERROR, "Un lien symbolique dans offers/ : il pourrait publier un fichier d'ailleurs.",
+         "lien symbolique refusé : « {nom} »{cible}",
+         "Remplacez le lien par le fichier lui-même (une copie) : l'annuaire ne suit aucun lien."),
     Code("fichier-illisible", ERROR, "Le fichier ne peut pas être lu.", "fichier illisible : {raison}", "Vérifiez les droits du fichier."),
     Code("fichier-trop-gros", ERROR, "Le fichier dépasse la taille permise.", "fichier trop volumineux (plus de {kio} Kio)",
          "Un fichier YAML de l'annuaire fait quelques Kio : découpez-le (une offre par fichier)."),
@@ -53,6 +54,9 @@ CODES = (
          "Retirez l'étiquette (le mot qui commence par « ! »)."),
     Code("yaml-cle", ERROR, "Un nom de champ n'est pas un mot simple.", "clé de champ invalide",
          "Un nom de champ est un mot simple suivi de « : » (pas de « << », de liste ni d'objet)."),
+    Code("nombre-illisible", ERROR, "Un nombre trop long ou trop grand pour être lu.",
+         "nombre illisible « {debut} » (plus de {chiffres} chiffres, ou trop grand)",
+         "Si c'est un texte, mettez-le entre guillemets ; sinon écrivez un nombre plus court."),
     Code("cle-dupliquee", ERROR, "Le même champ est écrit deux fois.", "le champ « {champ} » apparaît deux fois (déjà ligne {ligne})",
          "Gardez un seul exemplaire de ce champ et supprimez l'autre."),
     # --- schema --------------------------------------------------------------------------------------
@@ -72,6 +76,10 @@ CODES = (
     Code("schema-maximum", ERROR, "Le nombre est trop grand.", "{ou} doit valoir au plus {limite}", "{conseil}"),
     Code("schema-exclusiveMinimum", ERROR, "Le nombre doit être strictement plus grand.", "{ou} doit être supérieur à {limite}", "{conseil}"),
     Code("schema-minProperties", ERROR, "Un groupe de champs est vide.", "{ou} ne doit pas être vide", "{conseil}"),
+    Code("schema-inexplique", ERROR, "Le document est refusé par le schéma sans que l'on sache dire où.",
+         "le fichier ne respecte pas le schéma {schema}",
+         "Comparez-le avec un fichier valide de la même sorte ; signalez ce message à l'équipe de l'annuaire."),
+    Code("valeur-a-completer", ERROR, "Une valeur d'exemple n'a pas été remplacée.", "{ou} : valeur à compléter (« {valeur} »)", "{conseil}"),
     Code("schema-autre", ERROR, "La valeur ne respecte pas le schéma.", "{ou} : valeur non conforme ({detail})", "{conseil}"),
     # --- identity and references ---------------------------------------------------------------------
     Code("id-duplique", ERROR, "Deux éléments ont le même identifiant.", "identifiant de {quoi} « {id} » déjà utilisé ({quoi} n° {numero})",
@@ -79,6 +87,15 @@ CODES = (
     Code("lieu-inconnu", ERROR, "Une offre cite un lieu qui n'existe pas.", "lieu « {lieu} » introuvable", "{conseil}"),
     Code("partenaire-inconnu", ERROR, "Une offre cite un partenaire absent de structure.yml.", "partenaire « {partenaire} » introuvable",
          "Déclarez-le dans structure.yml (partenaires: - id: {partenaire} …). Partenaires déclarés : {declares}."),
+    Code("caractere-interdit", ERROR, "Un caractère invisible ou de contrôle dans un texte.",
+         "caractère invisible interdit ({point}) dans {ou}",
+         "Supprimez-le : retapez le texte autour, ou collez-le d'abord dans un éditeur de texte simple."),
+    Code("texte-bidi", WARNING, "Un caractère qui change le sens d'écriture : le texte peut s'afficher autrement qu'il est écrit.",
+         "caractère de contrôle du sens d'écriture ({point}) dans {ou}",
+         "Supprimez-le, sauf si vous écrivez volontairement un texte en arabe ou en hébreu."),
+    Code("nom-trompeur", WARNING, "Un mot mêle des alphabets différents (lettres qui se ressemblent).",
+         "le mot « {mot} » de {ou} mêle des lettres {alphabets}",
+         "Retapez le mot au clavier : une lettre copiée d'ailleurs ressemble à une lettre latine sans en être une."),
     Code("siret", ERROR, "Le numéro SIRET est faux (clé de contrôle).",
          "numéro SIRET invalide ({siret}) : la clé de contrôle ne correspond pas",
          "Recopiez le SIRET depuis l'avis de situation SIRENE ou annuaire-entreprises.data.gouv.fr."),
@@ -92,6 +109,8 @@ CODES = (
          "la commune « {nom} » ne correspond pas au code INSEE {code} ({officiel})",
          "Écrivez « {officiel} » (nom officiel), ou corrigez le code INSEE."),
     Code("coordonnees", ERROR, "Les coordonnées ne tombent pas au bon endroit.", "{quoi} ({latitude}, {longitude})", "{conseil}"),
+    Code("coordonnees-eloignees", WARNING, "Le lieu est à plus de 20 km du centre de sa commune.",
+         "coordonnées à {distance} km du centre de {commune} ({latitude}, {longitude})", "{conseil}"),
     # --- offers --------------------------------------------------------------------------------------
     Code("configuration", ERROR, "La configuration ne va pas avec le segment.", "un segment « {segment} » est une offre {attendue}",
          "Écrivez « configuration: {code} »."),

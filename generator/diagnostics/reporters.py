@@ -28,15 +28,23 @@ def render_text(diags, summary=None) -> str:
     return "\n".join(out)
 
 
-def render_github(diags, summary=None) -> str:
-    def esc(s: str) -> str:
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def _github_data(s: str) -> str:
+    """Escaping of a workflow command's message (GitHub Actions' own rules)."""
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
+
+def _github_property(s: str) -> str:
+    """Escaping of a workflow command's property: also « : » and « , », which end a property."""
+    return _github_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(diags, summary=None) -> str:
     lines = []
     for d in diags:
         kind = "error" if d.severity == ERROR else "warning"
         text = d.message + (f" — {d.hint}" if d.hint else "")
-        lines.append(f"::{kind} file={esc(_rel(d.file))},line={d.line},col={d.column},title={esc(d.code)}::{esc(text)}")
+        lines.append(f"::{kind} file={_github_property(_rel(d.file))},line={d.line},col={d.column},"
+                     f"title={_github_property(d.code)}::{_github_data(text)}")
     return "\n".join(lines)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import geography, referentials
 from ..model import Directory, Offre
 from ..urls import absolute, offre_url
-from ..text import one_line, printable
+from ..text import one_line, xml_text
 from . import common
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -64,9 +64,9 @@ def _when(day: str) -> str:
 
 
 def _sub(parent, tag, text=None, **attrs):
-    el = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", {k: printable(v) for k, v in attrs.items()})
+    el = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", {k: xml_text(v) for k, v in attrs.items()})
     if text is not None:
-        el.text = printable(text)
+        el.text = xml_text(text)
     return el
 
 

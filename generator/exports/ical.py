@@ -11,6 +11,7 @@ The tests parse every file back with `icalendar`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -63,9 +64,15 @@ def structure_file(sid: str) -> str:
     return f"ical/structures/{sid}.ics"
 
 
+# Every line break a reader may honour (CRLF, CR, LF, NEL, LS, PS): left raw, one of them would
+# end the property and let the text forge new properties or events.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def escape(text: str) -> str:
     """TEXT value escaping (RFC 5545 § 3.3.11)."""
-    return printable(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    text = printable(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _BREAK.sub("\\\\n", text)
 
 
 def fold(line: str) -> str:

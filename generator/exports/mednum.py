@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import referentials
 from ..model import Directory
-from ..text import shorten
+from ..text import shorten, spreadsheet_cell
 from ..markdown import plain_text
 from . import common
 
@@ -130,7 +130,7 @@ def render(directory: Directory) -> tuple[str, int]:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writeheader()
-    writer.writerows(data)
+    writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in data)
     return buf.getvalue(), len(data)
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
 from .. import referentials
 from ..model import Directory, Offre
-from ..text import one_line
+from ..text import one_line, spreadsheet_cell
 from . import common
 
 FILE = "offres.csv"
@@ -41,15 +40,6 @@ FILES = {
 
 def _labels(name, codes) -> str:
     return LIST_SEPARATOR.join(referentials.label(name, c) for c in common.ordered(name, codes))
-
-
-# A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection);
-# a leading apostrophe makes them show it as text. Phone numbers ("+33…") are left alone.
-_FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![0-9]))")
-
-
-def _cell(value):
-    return "'" + value if isinstance(value, str) and _FORMULA.match(value) else value
 
 
 def _yes_no(value) -> str:
@@ -109,6 +99,6 @@ def write(directory: Directory, out: Path, site_url: str | None = None) -> dict:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows({k: _cell(v) for k, v in r.items()} for r in rows)
+    writer.writerows({k: spreadsheet_cell(v) for k, v in r.items()} for r in rows)
     common.write_text(out / FILE, buf.getvalue(), encoding="utf-8-sig")
     return {FILE: len(rows)}

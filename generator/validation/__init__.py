@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import schemas
+from .. import placeholders, schema_errors, schemas
 from ..diagnostics import Report
 from ..load import Document
-from ..schema_errors import report_errors
 from . import lieux, offre, structure
 
 RULES = {"structure": structure.RULES, "lieux": lieux.RULES, "offre": offre.RULES}
@@ -30,11 +29,27 @@ class Context:
     venues: dict | None = None
 
 
+def check_placeholders(doc: Document, kind: str, report: Report) -> set[tuple]:
+    """Every « À compléter » left in the file, whatever type its field has; their paths."""
+    found = set()
+    for path, text in placeholders.find(doc.data):
+        sub = schema_errors.describe_path(kind, path)
+        report.emit(doc.path, doc.pos(path), "valeur-a-completer", ou=schema_errors.path_text(path), valeur=text,
+                    conseil=sub or "Remplacez cette valeur d'exemple par la vraie.")
+        found.add(path)
+    return found
+
+
 def check_schema(doc: Document, kind: str, report: Report) -> bool:
-    """Fast check first; detailed messages only for the (rare) invalid documents."""
+    """Placeholders first, then the fast check; detailed messages only for the (rare) invalid documents."""
+    pending = check_placeholders(doc, kind, report)
     if schemas.fast(kind).is_valid(doc.data):
-        return True
-    report_errors(doc, kind, report)
+        return not pending
+    before = len(report.diagnostics)
+    schema_errors.report_errors(doc, kind, report, skip=pending)
+    if len(report.diagnostics) == before and not pending:
+        # The two validators disagree: the document is still refused, never dropped in silence.
+        report.emit(doc.path, (1, 1), "schema-inexplique", schema=schemas.KINDS[kind])
     return False
 
 

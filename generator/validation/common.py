@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 from .. import schedule
 from ..diagnostics import Report
@@ -49,3 +51,55 @@ def check_freshness(doc: Document, ctx, report: Report) -> None:
         report.emit(doc.path, pos, "perime", date=value)
     elif age > STALE_WARNING_DAYS:
         report.emit(doc.path, pos, "a-verifier", date=value)
+
+
+# Invisible characters a YAML escape ("\x0b", "\u2028") can put in a text: they break the line
+# structure of CSV, iCalendar and XML files, or are not allowed in XML at all.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff]")
+# Characters that change the writing direction: text can then display unlike what it says.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_WORD = re.compile(r"\w+")
+_SCRIPTS = {"LATIN": "latines", "CYRILLIC": "cyrilliques", "GREEK": "grecques"}
+
+
+def _strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, path + (i,))
+
+
+def _where(path) -> str:
+    return ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in path).replace(".[", "[") or "le fichier"
+
+
+def _scripts(word: str) -> set[str]:
+    found = set()
+    for ch in word:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "").split(" ", 1)[0]
+            if name in _SCRIPTS:
+                found.add(name)
+    return found
+
+
+def check_characters(doc: Document, ctx, report: Report) -> None:
+    for path, text in _strings(doc.data):
+        where = _where(path)
+        bad = _FORBIDDEN.search(text)
+        if bad:
+            report.emit(doc.path, doc.pos(path), "caractere-interdit", point=f"U+{ord(bad.group()):04X}", ou=where)
+        bidi = _BIDI.search(text)
+        if bidi:
+            report.emit(doc.path, doc.pos(path), "texte-bidi", point=f"U+{ord(bidi.group()):04X}", ou=where)
+        if path and path[-1] == "nom":
+            for word in _WORD.findall(text):
+                scripts = _scripts(word)
+                if len(scripts) > 1:
+                    report.emit(doc.path, doc.pos(path), "nom-trompeur", mot=word, ou=where,
+                                alphabets=" et ".join(_SCRIPTS[s] for s in sorted(scripts)))
+                    break

@@ -6,6 +6,8 @@ from ..diagnostics import Report
 from ..load import Document
 from . import common
 
+_OSM = "Relevez les coordonnées sur openstreetmap.org."
+
 
 def _venues(doc: Document):
     for i, lieu in enumerate(doc.data.get("lieux", [])):
@@ -37,21 +39,46 @@ def check_commune(doc: Document, ctx, report: Report) -> None:
             report.emit(doc.path, doc.pos(base + ("commune",)), "commune", nom=lieu["commune"], code=commune.code, officiel=commune.nom)
 
 
+# Beyond these distances from the commune's centre, a venue's point is doubtful, then wrong.
+FAR_KM = 20
+WRONG_KM = 50
+
+
+def _distance(commune, lat, lon) -> float:
+    return geography.distance_km(lat, lon, commune.latitude, commune.longitude)
+
+
 def check_coordinates(doc: Document, ctx, report: Report) -> None:
+    """In France, and near the centre of the venue's commune (a point copied from another venue, or
+    latitude and longitude swapped, lands elsewhere)."""
     for base, lieu in _venues(doc):
         coords = lieu["coordonnees"]
         lat, lon = coords["latitude"], coords["longitude"]
         pos = doc.pos(base + ("coordonnees",))
+        commune = geography.commune(lieu["code_insee"])
         if not geography.in_france(lat, lon):
             hint = "Latitude et longitude semblent inversées." if geography.in_france(lon, lat) else \
                 "Relevez les coordonnées sur openstreetmap.org (clic droit → « Afficher l'adresse »)."
             report.emit(doc.path, pos, "coordonnees", quoi="coordonnées hors de France", latitude=lat, longitude=lon, conseil=hint)
-            continue
-        commune = geography.commune(lieu["code_insee"])
-        box = geography.departement_box(commune.departement) if commune else None
-        if box and not (box[0] - 0.3 <= lat <= box[2] + 0.3 and box[1] - 0.3 <= lon <= box[3] + 0.3):
-            report.emit(doc.path, pos, "coordonnees", quoi=f"coordonnées loin du département {commune.departement} de {commune.nom}",
-                        latitude=lat, longitude=lon, conseil="Relevez les coordonnées sur openstreetmap.org.")
+        elif commune is not None and commune.latitude is not None:
+            distance = _distance(commune, lat, lon)
+            if distance <= FAR_KM:
+                continue
+            swapped = _distance(commune, lon, lat) <= FAR_KM
+            hint = ("Latitude et longitude semblent inversées : " if swapped else "") + \
+                f"relevez les coordonnées du lieu sur openstreetmap.org (centre de {commune.nom} : {commune.latitude}, {commune.longitude})."
+            if distance > WRONG_KM:
+                report.emit(doc.path, pos, "coordonnees", quoi=f"coordonnées à {distance:.0f} km de {commune.nom}, la commune du lieu",
+                            latitude=lat, longitude=lon, conseil=hint)
+            else:
+                report.emit(doc.path, pos, "coordonnees-eloignees", distance=f"{distance:.0f}", commune=commune.nom,
+                            latitude=lat, longitude=lon, conseil=hint)
+        elif commune is not None:
+            # Communes without a point (overseas collectivities): the département's extent at least.
+            box = geography.departement_box(commune.departement)
+            if box and not (box[0] - 0.3 <= lat <= box[2] + 0.3 and box[1] - 0.3 <= lon <= box[3] + 0.3):
+                report.emit(doc.path, pos, "coordonnees", quoi=f"coordonnées loin du département {commune.departement} de {commune.nom}",
+                            latitude=lat, longitude=lon, conseil=_OSM)
 
 
 def check_hours(doc: Document, ctx, report: Report) -> None:
@@ -59,4 +86,4 @@ def check_hours(doc: Document, ctx, report: Report) -> None:
         common.hours(doc, base + ("horaires",), lieu.get("horaires"), report)
 
 
-RULES = (check_ids, check_commune, check_coordinates, check_hours)
+RULES = (check_ids, check_commune, check_coordinates, check_hours, common.check_characters)

@@ -98,4 +98,4 @@ def check_sessions(doc: Document, ctx, report: Report) -> None:
 
 
 RULES = (check_configuration, check_where, check_venue_references, check_partner_references, check_when, check_hours,
-         check_periods, check_sessions, common.check_freshness)
+         check_periods, check_sessions, common.check_freshness, common.check_characters)

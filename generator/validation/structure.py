@@ -4,7 +4,7 @@ from __future__ import annotations
 from .. import geography
 from ..diagnostics import Report
 from ..load import Document
-from .common import check_freshness
+from .common import check_characters, check_freshness
 
 
 def siret_ok(siret: str) -> bool:
@@ -44,4 +44,4 @@ def check_partner_ids(doc: Document, ctx, report: Report) -> None:
         seen.setdefault(pid, i)
 
 
-RULES = (check_siret, check_territory, check_partner_ids, check_freshness)
+RULES = (check_siret, check_territory, check_partner_ids, check_freshness, check_characters)
