@@ -1,14 +1,12 @@
 """Hostile text in every text field: nothing executes, nothing becomes a javascript: link, the text shows as typed."""
 import datetime as dt
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 import yaml
 
-from site_browser import ROOT, build, http_server
+from helpers import cli, complete_scaffold
+from site_browser import build, http_server
 
 pytestmark = pytest.mark.browser
 
@@ -79,10 +77,10 @@ def poison(tree, payload: str, sid: str, today: dt.date) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("xss")
-    proc = subprocess.run([sys.executable, "-m", "generator.cli", "new", "essai"], cwd=base, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = cli("new", "essai", cwd=base)
     assert proc.returncode == 0, proc.stderr
     tree = base / "offers"
+    complete_scaffold(tree / "essai")
     today = dt.date.fromisoformat(_load(tree / "essai" / "structure.yml")["date_maj"])
     for i, payload in enumerate(PAYLOADS):
         poison(tree, payload, f"piege-{i}", today)
