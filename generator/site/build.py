@@ -60,12 +60,13 @@ def build_with_config(cfg, quiet: bool = False) -> None:
         logger.removeHandler(errors)
 
 
-def build_site(offers_dir, site_dir, config="mkdocs.yml", quiet=True):
-    """Build the site of another offers tree with the project's configuration (tests, benchmarks).
+def build_site(offers_dir, site_dir, config="mkdocs.yml", quiet=True, **overrides):
+    """Build the site of another offers tree with the project's configuration (tests, benchmarks);
+    `overrides` replace top-level settings of mkdocs.yml (repo_url, extra…).
 
     Raises DataError (a PluginError) with the validator's text when the data is invalid."""
     cfg = load_config(str(config), site_dir=str(Path(site_dir).resolve()),
-                      plugins=[{"annuaire": {"offers": str(Path(offers_dir).resolve())}}])
+                      plugins=[{"annuaire": {"offers": str(Path(offers_dir).resolve())}}], **overrides)
     build_with_config(cfg, quiet)
     return cfg
 

@@ -57,6 +57,8 @@ class Site:
     directory: Directory
     site_url: str | None = None
     export_counts: dict = field(default_factory=dict)  # {path under donnees/: rows}, written before the pages
+    config: object = None  # the mkdocs configuration (repo_url, edit_uri, extra, nav…), None outside a build
+    offers_dir: str | None = None  # the folder of the data files, to name them in the repository
     _summaries: dict = field(default_factory=dict, repr=False)
     _places: dict = field(default_factory=dict, repr=False)
 

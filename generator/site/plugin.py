@@ -55,7 +55,8 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
         # mkdocs as ordinary files under donnees/, next to the page that describes them.
         self._drop_exports()
         self.exports_dir = Path(tempfile.mkdtemp(prefix="annuaire-donnees-"))
-        site = Site(directory, config.site_url or None, write_all(directory, self.exports_dir, config.site_url or None))
+        site = Site(directory, config.site_url or None, write_all(directory, self.exports_dir, config.site_url or None),
+                    config=config, offers_dir=self.config.offers)
         self.specs = {spec.src_uri: spec for spec in build_pages(site)}
         self.extra_files = generated_files(site)
         self.handwritten = handwritten_contexts(site)
@@ -97,6 +98,8 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context["annuaire"] = spec.context
+            # The theme's edit button opens the fiche's own YAML file (mkdocs sets none for generated pages).
+            page.edit_url = (spec.context.get("contribuer") or {}).get("modifier")
         elif page.file.src_uri in self.handwritten:
             context["annuaire"] = self.handwritten[page.file.src_uri]
         return context

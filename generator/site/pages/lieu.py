@@ -4,7 +4,7 @@ from __future__ import annotations
 from ... import geography
 from ...model import Lieu
 from ...urls import lieu_url, structure_url
-from .. import timetable
+from .. import forge, timetable
 from ..context import Site, by_name, contact
 from .spec import PageSpec
 
@@ -35,6 +35,7 @@ def page(site: Site, lieu: Lieu) -> PageSpec:
     same_epci = [v for v in site.venues_by_epci.get(epci, ()) if v["code_insee"] != lieu["code_insee"]] if epci else []
     s = site.directory.structure_of(lieu)
     ctx = {
+        "contribuer": forge.links_for(site, lieu, lieu_url(lieu.uid), lieu["nom"]),
         "uid": lieu.uid, "url": lieu_url(lieu.uid), "lieu": place,
         "structure": {"nom": s["nom"], "url": structure_url(s.id)}, "exemple": bool(s.get("exemple")),
         "equipements": {"postes": eq.get("postes"), "imprimante": eq.get("imprimante"), "scanner": eq.get("scanner"),

@@ -5,7 +5,7 @@ from ... import referentials
 from ...markdown import render, safe_url
 from ...model import Offre
 from ...urls import offre_url, structure_url
-from .. import timetable
+from .. import forge, timetable
 from ..context import Site, contact, freshness, labels
 from ..french import date_short
 from . import fiche
@@ -56,6 +56,7 @@ def page(site: Site, offre: Offre) -> PageSpec:
     statut = data.get("statut") or {}
     frais = data["frais"]
     ctx = {
+        "contribuer": forge.links_for(site, offre, offre_url(offre.uid), data["nom"]),
         "uid": offre.uid, "url": offre_url(offre.uid), "nom": data["nom"], "resume": data["resume"],
         "description": render(data.get("description")),
         "structure": {"nom": s["nom"], "url": structure_url(s.id)},

@@ -7,6 +7,7 @@ from ... import geography, referentials
 from ...markdown import render
 from ...model import Structure
 from ...urls import structure_url
+from .. import forge
 from ..context import Site, by_name, contact, freshness, labels
 from .spec import PageSpec
 
@@ -43,6 +44,7 @@ def page(site: Site, structure: Structure) -> PageSpec:
         if offres:
             by_segment.append({"label": item.label, "description": item.description, "offres": site.summaries(offres)})
     ctx = {
+        "contribuer": forge.links_for(site, structure, structure_url(structure.id), data["nom"]),
         "uid": structure.id, "url": structure_url(structure.id), "nom": data["nom"],
         "type": referentials.label("types-structures", data["type"]),
         "description": render(data["description"]), "exemple": bool(data.get("exemple")),
