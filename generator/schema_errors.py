@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import json
 
-from . import schemas
+from . import phones, schemas
 from .diagnostics import Report
 from .diagnostics.catalogue import CATALOGUE
 from .load import Document
@@ -75,7 +75,10 @@ def _one(doc: Document, kind: str, err, report: Report) -> None:
     if v == "required":
         for field in err.validator_value:
             if isinstance(value, dict) and field not in value:
-                sub = schemas.resolve(schema.get("properties", {}).get(field, {}), kind)
+                # A field required through an if/then (required unless listed in a_completer)
+                # is described in the document's own properties, not in the `then` branch.
+                props = schema.get("properties") or (schemas.bundled(kind).get("properties", {}) if not path else {})
+                sub = schemas.resolve(props.get(field, {}), kind)
                 report.emit(doc.path, doc.pos(path, key=True), "champ-manquant", champ=field,
                             ou=f" dans {where}" if path else "", conseil=_describe(sub) or f"Ajoutez la ligne « {field}: … ».")
         return
@@ -116,6 +119,8 @@ def _one(doc: Document, kind: str, err, report: Report) -> None:
         place = "en fin" if value.rstrip() != value else "au début"
         what = "d'adresse" if "@" in value else "de valeur"
         hint = f"Espace {place} {what} : écrivez « {value.strip()} »."
+    elif v == "pattern" and path and path[-1] == "telephone" and isinstance(value, str) and phones.normalise(value):
+        hint = f"Écrivez « {phones.normalise(value)} » (format international, sans espace)."
     report.emit(doc.path, pos, code, hint=hint, valeur=_visible(value), ou=where,
                 titre=schema.get("title") or _name(path), limite=err.validator_value, detail=err.message)
 

@@ -127,6 +127,20 @@ CODES = (
     Code("dates", ERROR, "Des dates dans le désordre ou hors de leur session.", "{quoi}", "{conseil}"),
     Code("heures", ERROR, "Une séance finit avant de commencer.", "la séance du {date} finit ({fin}) avant de commencer ({debut})",
          "Heures sur 24 h : 14:00 pour 2 h de l'après-midi."),
+    # --- imported files (the importer's marks: docs/import.md) ------------------------------------------
+    Code("a-completer", WARNING, "Un champ que la source importée ne donnait pas, à renseigner.",
+         "à compléter : « {titre} » ({champ}), absent de la source importée", "{conseil}"),
+    Code("a-completer-fait", WARNING, "Un champ renseigné encore listé dans a_completer.",
+         "« {champ} » est renseigné mais encore listé dans a_completer", "Retirez « {champ} » de la liste a_completer."),
+    Code("valeur-deduite", WARNING, "Une valeur déduite à l'import, à relire (tant qu'elle est listée, les exports ne la publient pas).",
+         "à vérifier : {champ} = {valeur}, valeur déduite à l'import",
+         "Relisez cette valeur (corrigez-la au besoin), puis retirez « {champ} » de la liste a_verifier : "
+         "tant qu'elle y est, les exports nationaux ne la publient pas."),
+    Code("liste-import", WARNING, "Une entrée de a_completer ou a_verifier qui ne désigne rien.",
+         "« {champ} » est listé dans {liste} mais {raison}", "Retirez-le de la liste {liste}."),
+    Code("coordonnees-approchees", WARNING, "Le point du lieu n'est que le centre de sa commune.",
+         "coordonnées approchées : {centre}, pas le lieu lui-même",
+         "Relevez le point exact sur openstreetmap.org (clic droit → « Afficher l'adresse »), puis retirez « approchees: true »."),
     # --- freshness -----------------------------------------------------------------------------------
     Code("date-future", ERROR, "La date de vérification est dans le futur.", "date de vérification dans le futur ({date})",
          "Indiquez la date du jour où vous avez vérifié ces informations."),

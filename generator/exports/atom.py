@@ -88,11 +88,12 @@ def _entry(feed, directory: Directory, o: Offre, site_url: str | None) -> None:
     _sub(entry, "summary", one_line(o["resume"]), type="text")
     lines = [
         f"Segment : {referentials.label('segments', o['segment'])}",
-        "Thématiques : " + ", ".join(referentials.label("thematiques", t) for t in o["thematiques"]),
+        "Thématiques : " + (", ".join(referentials.label("thematiques", t) for t in o.get("thematiques", ())) or "non communiquées"),
         "Publics : " + ", ".join(referentials.label("publics", p) for p in o["publics"]),
         "Lieux : " + ("; ".join(f"{l['nom']}, {l['commune']}" for l in lieux) or "à distance ou itinérant"),
-        f"Frais : {referentials.label('frais', o['frais']['type'])}",
-        "Inscription : " + ("obligatoire" if o["inscription"]["obligatoire"] else "sans inscription"),
+        f"Frais : {referentials.label('frais', o['frais']['type']) if o.get('frais') else 'non communiqués'}",
+        "Inscription : " + ("non communiquée" if not o.get("inscription") else
+                            "obligatoire" if o["inscription"]["obligatoire"] else "sans inscription"),
         f"Identifiant : {o.uid}",
     ]
     _sub(entry, "content", "\n".join(lines), type="text")

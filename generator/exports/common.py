@@ -107,12 +107,14 @@ def write_json(path: Path, value) -> None:
 def address_fields(lieu: Lieu | None) -> dict:
     if lieu is None:
         return {}
+    # The commune's centre that stands in for unknown coordinates is not published as the place's position.
+    exact = not lieu["coordonnees"].get("approchees")
     return {
         "adresse": lieu["adresse"],
         "complement_adresse": lieu.get("complement_adresse"),
         "code_postal": lieu["code_postal"],
         "commune": lieu["commune"],
         "code_insee": lieu["code_insee"],
-        "latitude": lieu["coordonnees"]["latitude"],
-        "longitude": lieu["coordonnees"]["longitude"],
+        "latitude": lieu["coordonnees"]["latitude"] if exact else None,
+        "longitude": lieu["coordonnees"]["longitude"] if exact else None,
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import referentials
+from .. import completeness, referentials
 from ..model import Directory, Offre, Structure
 from ..urls import absolute, offre_url, structure_url
 from ..text import one_line
@@ -54,12 +54,13 @@ def structure_record(directory: Directory, s: Structure) -> dict:
         "id": structure_id(s.id),
         "nom": s["nom"],
         "date_maj": s["date_maj"],
-        "description": s["description"],
+        "description": s.get("description"),
         "siret": s.get("siret"),
         "telephone": contact.get("telephone"),
         "courriel": contact.get("courriel"),
         "site_web": contact.get("site_web"),
-        "horaires_accueil": common.venue_hours(directory, lieu, directory.offres_at(lieu.uid)) if lieu else None,
+        "horaires_accueil": common.venue_hours(directory, lieu, [o for o in directory.offres_at(lieu.uid)
+                                                                 if completeness.known(o, "horaires")]) if lieu else None,
         "accessibilite_lieu": (lieu.get("accessibilite", {}).get("acceslibre") if lieu else None),
         "reseaux_porteurs": common.mapped("labels", s.get("labels", ()), "x-data-inclusion") or None,
     }
@@ -75,7 +76,7 @@ def zone(s: Structure) -> list[str] | None:
 
 
 def _mobilisable_par(o: Offre) -> list[str]:
-    modalites = list(o["inscription"]["modalites"])
+    modalites = list((o.get("inscription") or {}).get("modalites", ()))
     out = []
     if o.get("orientation") or PRESCRIPTION in modalites:
         out.append(PROFESSIONALS)
@@ -90,8 +91,11 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def _hours(directory: Directory, o: Offre) -> str | None:
     """Opening hours, the recurrence, or else the coming dated séances as OSM dated rules."""
-    if o.weekly_hours:
-        return o.weekly_hours
+    # A guess still to check (a_verifier) is not published: the venue's hours stand for it.
+    weekly = o.weekly_hours if completeness.known(o, "horaires") or not o.get("horaires") \
+        else (o.get("recurrence") or {}).get("horaires")
+    if weekly:
+        return weekly
     today = directory.today.isoformat()
     by_day: dict[str, list[str]] = {}
     for day, start, end, *_ in common.seances(directory, o):
@@ -108,7 +112,7 @@ def _sentences(parts) -> str | None:
 
 def _mobilisation_precisions(directory: Directory, o: Offre) -> str | None:
     parts = []
-    if o["inscription"].get("details"):
+    if (o.get("inscription") or {}).get("details"):
         parts.append(one_line(o["inscription"]["details"]))
     structure = directory.structure_of(o)
     for orient in o.get("orientation", ()):
@@ -133,14 +137,15 @@ def service_record(directory: Directory, o: Offre) -> dict:
     structure = directory.structure_of(o)
     lieu = directory.lieux[o.lieux[0]] if o.lieux else None
     contact = common.contact_of(o, lieu, structure)
-    frais = o["frais"]
-    frais_type = referentials.get("frais")[frais["type"]]
-    frais_precisions = [frais_type.label] if frais_type.get("x-data-inclusion") != frais["type"] else []
+    frais = o.get("frais") or {}
+    frais_type = referentials.get("frais")[frais["type"]] if frais else None
+    frais_precisions = [frais_type.label] if frais_type and frais_type.get("x-data-inclusion") != frais["type"] else []
     if frais.get("details"):
         frais_precisions.append(one_line(frais["details"]))
     description = o["resume"] + ("\n\n" + o["description"] if o.get("description") else "")
     accueil = ([ON_SITE] if o.lieux else []) + ([REMOTE] if o.get("a_distance") else [])
-    modes = common.mapped("modalites-acces", o["inscription"]["modalites"], "x-data-inclusion")
+    inscription = o.get("inscription") or {}
+    modes = common.mapped("modalites-acces", (completeness.known(o, "inscription") or {}).get("modalites", ()), "x-data-inclusion")
     record = {
         "source": common.SOURCE,
         "structure_id": structure_id(o.structure_id),
@@ -148,16 +153,16 @@ def service_record(directory: Directory, o: Offre) -> dict:
         "nom": o["nom"],
         "description": description,
         "date_maj": o["date_maj"],
-        "type": referentials.get("segments")[o["segment"]].get("x-data-inclusion-type"),
-        "thematiques": common.mapped("thematiques", o["thematiques"], "x-data-inclusion-thematiques") or None,
+        "type": referentials.get("segments")[o["segment"]].get("x-data-inclusion-type") if completeness.known(o, "segment") else None,
+        "thematiques": common.mapped("thematiques", o.get("thematiques", ()), "x-data-inclusion-thematiques") or None,
         "publics": common.mapped("publics", o["publics"], "x-data-inclusion-publics") or None,
         "publics_precisions": o.get("publics_precisions"),
-        "frais": frais_type.get("x-data-inclusion"),
+        "frais": frais_type.get("x-data-inclusion") if frais_type else None,
         "frais_precisions": _sentences(frais_precisions),
         "conditions_acces": _conditions(o),
         "mobilisable_par": _mobilisable_par(o) or None,
         "modes_mobilisation": modes or None,
-        "lien_mobilisation": o["inscription"].get("lien"),
+        "lien_mobilisation": inscription.get("lien"),
         "mobilisation_precisions": _mobilisation_precisions(directory, o),
         "modes_accueil": accueil or None,
         "horaires_accueil": _hours(directory, o),

@@ -44,6 +44,8 @@ def features(directory: Directory) -> list[dict]:
                 "code_insee": lieu["code_insee"],
                 "horaires": common.venue_hours(directory, lieu, offres),
                 "pmr": lieu.get("accessibilite", {}).get("pmr"),
+                # The commune's centre standing in for a position the source did not give.
+                **({"coordonnees_approchees": True} if lieu["coordonnees"].get("approchees") else {}),
                 "segments": common.ordered("segments", {o["segment"] for o in offres}),
                 "offres": [{"id": o.uid, "nom": o["nom"], "segment": o["segment"], "segment_libelle": segments.label(o["segment"]),
                             "structure": o.structure_id} for o in offres],

@@ -124,7 +124,7 @@ def events(directory: Directory, o: Offre) -> list[Seance]:
             lines.append(f"Proposé par {structure['nom']}.")
         if session.get("places"):
             lines.append(f"{session['places']} places.")
-        if o["inscription"]["obligatoire"]:
+        if (o.get("inscription") or {}).get("obligatoire"):
             how = ", ".join(referentials.label("modalites-acces", m).lower() for m in o["inscription"]["modalites"])
             lines.append(f"Inscription obligatoire ({how}).")
         if session.get("note"):

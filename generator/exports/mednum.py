@@ -10,7 +10,7 @@ import csv
 import io
 from pathlib import Path
 
-from .. import referentials
+from .. import completeness, referentials
 from ..model import Directory
 from ..text import shorten, spreadsheet_cell
 from ..markdown import plain_text
@@ -37,8 +37,6 @@ REMOTE = "À distance"
 UNKNOWN_PIVOT = "00000000000000"
 RESUME_MAX = 280
 
-
-
 # Described on the « Données ouvertes » page; a key with <…> stands for a family of files.
 FILES = {
     FILE: {
@@ -51,6 +49,7 @@ FILES = {
     },
 }
 
+
 def rows(directory: Directory) -> list[dict]:
     out = []
     for uid, lieu in directory.lieux.items():
@@ -61,59 +60,99 @@ def rows(directory: Directory) -> list[dict]:
                 continue
             offres = [o for o in at_venue if o.structure_id == sid]
             out.append(_row(directory, directory.structures[sid], lieu, offres))
+    # An imported place keeps the id its source gave it (the national map deduplicates on it),
+    # unless two rows would claim the same one: the standard wants unique ids.
+    counts: dict[str, int] = {}
+    for row in out:
+        counts[row["id"]] = counts.get(row["id"], 0) + 1
+    for row in out:
+        if counts[row["id"]] > 1 and row.get("_own_id"):
+            row["id"] = row["_own_id"]
+    for row in out:
+        row.pop("_own_id", None)
     return out
 
 
 def _row(directory, structure, lieu, offres) -> dict:
     owner = structure.id == lieu.structure_id
+    source = lieu.get("source") if owner else None
     contact = common.contact_of(lieu, structure)
-    courriels = [c for c in (lieu.get("contact", {}).get("courriel"), structure["contact"].get("courriel")) if c]
-    sites = [c for c in (lieu.get("contact", {}).get("site_web"), structure["contact"].get("site_web")) if c]
+    structure_contact = structure.get("contact") or {}
+    courriels = [c for c in (lieu.get("contact", {}).get("courriel"), structure_contact.get("courriel")) if c]
+    sites = [c for c in (lieu.get("contact", {}).get("site_web"), structure_contact.get("site_web")) if c]
     labels = structure.get("labels", ())
     national = common.mapped("labels", labels, "x-mednum")
-    others = [i.label for i in _items("labels", labels) if i.get("x-mednum") is None]
-    accompagnement = common.mapped("segments", [o["segment"] for o in offres], "x-mednum-accompagnement")
+    trainings = common.mapped("labels", labels, "x-mednum-formation")
+    others = [i.label for i in _items("labels", labels) if i.get("x-mednum") is None and i.get("x-mednum-formation") is None]
+    others += list(structure.get("autres_labels", ()))
+    # A segment still listed in a_verifier is the importer's guess, not a fact to publish.
+    accompagnement = common.mapped("segments", [o["segment"] for o in offres if completeness.known(o, "segment")],
+                                   "x-mednum-accompagnement")
     if any(o.get("a_distance") for o in offres):
         accompagnement.append(REMOTE)
     names = "; ".join(o["nom"] for o in offres)
-    description = plain_text(structure["description"])
+    description = plain_text(structure.get("description"))
     detail = f"{description} Offres proposées ici : {names}." if names else description
-    typologie = common.mapped("types-structures", [structure["type"]], "x-mednum-typologie")
+    if owner and lieu.get("typologie"):
+        typologie = common.mapped("typologies", lieu["typologie"], "x-mednum-typologie")
+    elif structure.get("typologie"):
+        typologie = common.mapped("typologies", structure["typologie"], "x-mednum-typologie")
+    else:
+        typologie = common.mapped("types-structures", [structure["type"]] if structure.get("type") else [], "x-mednum-typologie")
+    coords = lieu["coordonnees"]
+    # The commune's centre stands in for unknown coordinates on our pages; the standard makes
+    # them optional, so the national map gets nothing rather than a point that is not the place.
+    exact = not coords.get("approchees")
+    own_id = common.file_id(lieu.uid) if owner else f"{structure.id}--{common.file_id(lieu.uid)}"
     return {
-        "id": common.file_id(lieu.uid) if owner else f"{structure.id}--{common.file_id(lieu.uid)}",
-        "pivot": structure.get("siret") or UNKNOWN_PIVOT,
+        "id": source["id"] if source else own_id,
+        "_own_id": own_id,
+        "pivot": (lieu.get("siret") or lieu.get("rna") if owner else None) or structure.get("siret") or structure.get("rna") or UNKNOWN_PIVOT,
         "nom": lieu["nom"] if owner else f"{structure['nom']} ({lieu['nom']})",
         "commune": lieu["commune"],
         "code_postal": lieu["code_postal"],
         "code_insee": lieu["code_insee"],
         "adresse": lieu["adresse"],
         "complement_adresse": lieu.get("complement_adresse", ""),
-        "latitude": lieu["coordonnees"]["latitude"],
-        "longitude": lieu["coordonnees"]["longitude"],
+        "latitude": coords["latitude"] if exact else "",
+        "longitude": coords["longitude"] if exact else "",
         "typologie": SEPARATOR.join(typologie),
         "telephone": contact.get("telephone", ""),
         "courriels": SEPARATOR.join(dict.fromkeys(courriels)),
         "site_web": SEPARATOR.join(dict.fromkeys(sites)),
-        "horaires": common.venue_hours(directory, lieu, offres) or "",
-        "presentation_resume": shorten(description, RESUME_MAX),
-        "presentation_detail": detail,
-        "source": common.SOURCE,
-        "itinerance": SEPARATOR.join([FIXED] + ([ITINERANT] if any(o.get("itinerant") for o in offres) else [])),
-        "structure_parente": "" if lieu["nom"] == structure["nom"] else structure["nom"],
+        "horaires": common.venue_hours(directory, lieu, [o for o in offres if completeness.known(o, "horaires")]) or "",
+        "presentation_resume": (lieu.get("resume") or ("" if lieu.get("description") else shorten(description, RESUME_MAX)))
+        if source else shorten(description, RESUME_MAX),
+        # An imported place is described by what its source said (nothing added to it).
+        "presentation_detail": (lieu.get("description") or ("" if lieu.get("resume") else description)) if source else detail,
+        "source": source["nom"] if source else common.SOURCE,
+        "itinerance": SEPARATOR.join(_itinerance(offres, imported=bool(source))),
+        "structure_parente": source.get("structure_parente", "") if source else ("" if lieu["nom"] == structure["nom"] else structure["nom"]),
         "date_maj": common.latest(structure["date_maj"], *(o["date_maj"] for o in offres)),
         "services": SEPARATOR.join(common.mapped("thematiques", _all(offres, "thematiques"), "x-mednum-service")),
         "publics_specifiquement_adresses": SEPARATOR.join(common.mapped("publics", _all(offres, "publics"), "x-mednum-public")),
         "prise_en_charge_specifique": SEPARATOR.join(common.mapped("prises-en-charge", _all(offres, "prises_en_charge"), "x-mednum")),
-        "frais_a_charge": SEPARATOR.join(common.mapped("frais", [o["frais"]["type"] for o in offres], "x-mednum")),
+        "frais_a_charge": SEPARATOR.join(common.mapped("frais", [o["frais"]["type"] for o in offres if o.get("frais")], "x-mednum")),
         "dispositif_programmes_nationaux": SEPARATOR.join(national),
-        "formations_labels": "",
+        "formations_labels": SEPARATOR.join(trainings),
         "autres_formations_labels": SEPARATOR.join(others),
         "modalites_acces": SEPARATOR.join(common.mapped(
-            "modalites-acces", [m for o in offres for m in o["inscription"]["modalites"]], "x-mednum")),
+            "modalites-acces", [m for o in offres for m in (completeness.known(o, "inscription") or {}).get("modalites", ())], "x-mednum")),
         "modalites_accompagnement": SEPARATOR.join(accompagnement),
         "fiche_acces_libre": lieu.get("accessibilite", {}).get("acceslibre", ""),
-        "prise_rdv": min((o["inscription"]["lien"] for o in offres if o["inscription"].get("lien")), default=""),
+        "prise_rdv": min((o["inscription"]["lien"] for o in offres if (o.get("inscription") or {}).get("lien")), default=""),
     }
+
+
+def _itinerance(offres, imported: bool) -> list[str]:
+    """« Fixe » for a place where offers happen on site, « Itinérant » when an offer moves. For an
+    imported place only what its offers say is written (the source may have said neither)."""
+    values = []
+    if not imported or any(o.get("itinerant") is False for o in offres):
+        values.append(FIXED)
+    if any(o.get("itinerant") for o in offres):
+        values.append(ITINERANT)
+    return values
 
 
 def _all(offres, key) -> list[str]:

@@ -81,14 +81,16 @@ def build_index(directory: Directory) -> dict:
             "u": offre.uid, "n": offre["nom"], "r": offre["resume"], "s": structure_pos[offre.structure_id],
             "c": [communes[v["code_insee"]] for v in venues],
             "g": positions["segment"][offre["segment"]],
-            "t": [positions["theme"][t] for t in offre["thematiques"]],
+            "t": [positions["theme"][t] for t in offre.get("thematiques", ())],
             "p": [positions["public"][p] for p in offre["publics"]],
-            "f": positions["frais"][offre["frais"]["type"]],
             "l": [positions["langue"][x] for x in offre.get("langues", ("fr",))],
             "m": _slot_mask(week) | seance_mask,
         }
         # Optional keys are left out when empty: at 20,000 offers every byte counts.
-        optional = {"i": int(offre["inscription"]["obligatoire"]), "a": int(any((v.get("accessibilite") or {}).get("pmr") for v in venues)),
+        if offre.get("frais"):  # unknown for an import that could not tell: then no cost facet
+            row["f"] = positions["frais"][offre["frais"]["type"]]
+        # Unknown registration rules count as « inscription » for the filter: better to call first.
+        optional = {"i": int((offre.get("inscription") or {}).get("obligatoire", True)), "a": int(any((v.get("accessibilite") or {}).get("pmr") for v in venues)),
                     "h": week, "d": seances, "x": int(not offre.active),
                     "z": int(bool(offre.get("a_distance"))),
                     "e": [positions["adaptation"][x] for x in offre.get("prises_en_charge", ())],

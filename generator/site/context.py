@@ -100,6 +100,7 @@ class Site:
                 "code_postal": lieu["code_postal"], "commune": lieu["commune"],
                 "epci": epci.nom if epci else None,
                 "osm": osm_url(lieu.get("coordonnees")),
+                "approchees": bool((lieu.get("coordonnees") or {}).get("approchees")),
                 "pmr": acc.get("pmr"), "accessibilite": acc.get("details"), "acceslibre": safe_url(acc.get("acceslibre")),
                 "transports": lieu.get("transports"),
             }

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import phones
+
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre")
@@ -46,11 +48,8 @@ def hhmm(value: str) -> str:
 
 
 def phone_display(number: str) -> str:
-    """+33199001234 → 01 99 00 12 34 (how people dial it)."""
-    if number.startswith("+33") and len(number) == 12:
-        national = "0" + number[3:]
-        return " ".join(national[i:i + 2] for i in range(0, 10, 2))
-    return number
+    """+33199001234 → 01 99 00 12 34, +262262123456 → 0262 12 34 56 (how people dial it)."""
+    return phones.display(number)
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

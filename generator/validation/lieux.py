@@ -4,7 +4,7 @@ from __future__ import annotations
 from .. import geography
 from ..diagnostics import Report
 from ..load import Document
-from . import common
+from . import common, imported
 
 _OSM = "Relevez les coordonnées sur openstreetmap.org."
 
@@ -86,4 +86,5 @@ def check_hours(doc: Document, ctx, report: Report) -> None:
         common.hours(doc, base + ("horaires",), lieu.get("horaires"), report)
 
 
-RULES = (check_ids, check_commune, check_coordinates, check_hours, common.check_characters)
+RULES = (check_ids, check_commune, check_coordinates, check_hours, common.check_characters,
+         imported.check_venue_marks)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .. import geography
 from ..diagnostics import Report
 from ..load import Document
+from . import imported
 from .common import check_characters, check_freshness
 
 
@@ -44,4 +45,5 @@ def check_partner_ids(doc: Document, ctx, report: Report) -> None:
         seen.setdefault(pid, i)
 
 
-RULES = (check_siret, check_territory, check_partner_ids, check_freshness, check_characters)
+RULES = (check_siret, check_territory, check_partner_ids, check_freshness, check_characters,
+         imported.check_structure_marks)

@@ -154,7 +154,7 @@
       return n ? wanted : null;
     }
     var listes = { segment: ["segment", function (o) { return [o.g]; }], theme: ["theme", function (o) { return o.t; }],
-      public: ["public", function (o) { return o.p; }], frais: ["frais", function (o) { return [o.f]; }],
+      public: ["public", function (o) { return o.p; }], frais: ["frais", function (o) { return o.f === undefined ? [] : [o.f]; }],
       langue: ["langue", function (o) { return o.l; }], adaptation: ["adaptation", function (o) { return o.e || []; }] };
     Object.keys(listes).forEach(function (param) {
       var facette = listes[param][0], valeurs = listes[param][1];

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ... import geography
+from ...markdown import render
 from ...model import Lieu
 from ...urls import lieu_url, structure_url
 from .. import forge, timetable
@@ -41,6 +42,8 @@ def page(site: Site, lieu: Lieu) -> PageSpec:
         "equipements": {"postes": eq.get("postes"), "imprimante": eq.get("imprimante"), "scanner": eq.get("scanner"),
                         "wifi": eq.get("wifi"), "tablettes": eq.get("tablettes")} if eq else None,
         "horaires": timetable.weekly_table(lieu.get("horaires"), site.today),
+        "horaires_texte": lieu.get("horaires_texte"),
+        "resume": lieu.get("resume"), "description": render(lieu.get("description")) if lieu.get("description") else None,
         "creneaux": timetable.open_slots(lieu.get("horaires"), site.today),
         "contact": contact(lieu.get("contact")),
         "offres": site.summaries(site.directory.offres_at(lieu.uid)),

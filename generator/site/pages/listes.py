@@ -10,7 +10,7 @@ from .spec import PageSpec
 
 # (referential, folder, codes of an offer)
 LISTS = (("segments", "segments", lambda o: [o["segment"]]),
-         ("thematiques", "thematiques", lambda o: o["thematiques"]),
+         ("thematiques", "thematiques", lambda o: o.get("thematiques", ())),
          ("publics", "publics", lambda o: o["publics"]))
 
 

@@ -40,6 +40,7 @@ def _when(site: Site, offre: Offre) -> dict:
         timetable.open_slots(rec["horaires"], site.today, rec.get("du"), rec.get("au")) if rec else ""])) if offre.active else ""
     return {
         "horaires": timetable.weekly_table(data.get("horaires"), site.today),
+        "horaires_texte": data.get("horaires_texte"),
         "recurrence": {"table": timetable.weekly_table(rec["horaires"], site.today),
                        "du": date_short(rec["du"]) if rec.get("du") else None,
                        "au": date_short(rec["au"]) if rec.get("au") else None} if rec else None,
@@ -52,9 +53,9 @@ def page(site: Site, offre: Offre) -> PageSpec:
     data = offre.data
     seg = referentials.get("segments")[data["segment"]]
     conf = referentials.get("configurations")[data["configuration"]]
-    insc = data["inscription"]
+    insc = data.get("inscription")  # absent when an import could not tell (a_completer)
     statut = data.get("statut") or {}
-    frais = data["frais"]
+    frais = data.get("frais")
     ctx = {
         "contribuer": forge.links_for(site, offre, offre_url(offre.uid), data["nom"]),
         "uid": offre.uid, "url": offre_url(offre.uid), "nom": data["nom"], "resume": data["resume"],
@@ -63,20 +64,22 @@ def page(site: Site, offre: Offre) -> PageSpec:
         "exemple": bool(s.get("exemple")),
         "segment": {"label": seg.label, "description": seg.description, "famille": seg.get("x-famille-titre")},
         "configuration": {"label": conf.label, "description": conf.description},
-        "thematiques": [{**t, "url": f"thematiques/{t['code']}/"} for t in labels("thematiques", data["thematiques"])],
+        "thematiques": [{**t, "url": f"thematiques/{t['code']}/"} for t in labels("thematiques", data.get("thematiques"))],
         "publics": [{**p, "url": f"publics/{p['code']}/"} for p in labels("publics", data["publics"])],
         "publics_precisions": data.get("publics_precisions"),
         "prerequis": list(data.get("prerequis", ())),
         "a_apporter": list(data.get("a_apporter", ())),
         "inscription": {"obligatoire": insc["obligatoire"], "modalites": labels("modalites-acces", insc["modalites"]),
-                        "details": insc.get("details"), "lien": safe_url(insc.get("lien"))},
+                        "details": insc.get("details"), "lien": safe_url(insc.get("lien"))} if insc else
+                       {"obligatoire": None, "modalites": [], "details": None, "lien": None},
         "orientation": [{"partenaire": site.partner(s, o["partenaire"]), "modes": labels("modes-orientation", o["modes"]),
                          "details": o.get("details")} for o in data.get("orientation", ())],
         **_when(site, offre),
         "duree": data.get("duree_totale_heures"), "nombre_seances": data.get("nombre_seances"),
         "lieux": [site.place(site.directory.lieux[u]) for u in offre.lieux],
         "a_distance": data.get("a_distance", False), "itinerant": data.get("itinerant", False),
-        "frais": {"label": referentials.label("frais", frais["type"]), "details": frais.get("details")},
+        "frais": {"label": referentials.label("frais", frais["type"]), "details": frais.get("details")} if frais else
+                 {"label": "Prix non communiqué", "details": "renseignez-vous auprès de la structure"},
         "prises_en_charge": labels("prises-en-charge", data.get("prises_en_charge")),
         "langues": labels("langues", data.get("langues")),
         "partenaires": [site.partner(s, p) for p in data.get("partenaires", ())],

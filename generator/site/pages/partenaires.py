@@ -39,7 +39,7 @@ def pages(site: Site) -> list[PageSpec]:
     for kind in kinds:
         own_themes = [t for t in themes.items if t.get("x-type-partenaire") == kind.code]
         codes = {t.code for t in own_themes}
-        helping = [o for o in site.directory.offres.values() if codes & set(o["thematiques"])]
+        helping = [o for o in site.directory.offres.values() if codes & set(o.get("thematiques", ()))]
         referred = []
         for o in site.directory.offres.values():
             structure = site.directory.structure_of(o)
