@@ -149,3 +149,9 @@ def test_yaml_writer_round_trips_through_our_loader():
     assert text.startswith("# yaml-language-server: $schema=../../../schema/offre.schema.json\n")
     doc = load_bytes("x.yml", text.encode("utf-8"), Report())
     assert doc.ok and doc.data == data
+
+
+def test_segments_picked_for_each_accompaniment_value_map_back_to_it():
+    from generator.importers.mednum_offers import _PREFERRED
+    for value, segment in _PREFERRED.items():
+        assert referentials.get("segments")[segment].get("x-mednum-accompagnement") == value

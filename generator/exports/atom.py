@@ -89,7 +89,7 @@ def _entry(feed, directory: Directory, o: Offre, site_url: str | None) -> None:
     lines = [
         f"Segment : {referentials.label('segments', o['segment'])}",
         "Thématiques : " + (", ".join(referentials.label("thematiques", t) for t in o.get("thematiques", ())) or "non communiquées"),
-        "Publics : " + ", ".join(referentials.label("publics", p) for p in o["publics"]),
+        "Publics : " + (", ".join(referentials.label("publics", p) for p in o.get("publics", ())) or "non communiqués"),
         "Lieux : " + ("; ".join(f"{l['nom']}, {l['commune']}" for l in lieux) or "à distance ou itinérant"),
         f"Frais : {referentials.label('frais', o['frais']['type']) if o.get('frais') else 'non communiqués'}",
         "Inscription : " + ("non communiquée" if not o.get("inscription") else

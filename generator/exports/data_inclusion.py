@@ -155,7 +155,7 @@ def service_record(directory: Directory, o: Offre) -> dict:
         "date_maj": o["date_maj"],
         "type": referentials.get("segments")[o["segment"]].get("x-data-inclusion-type") if completeness.known(o, "segment") else None,
         "thematiques": common.mapped("thematiques", o.get("thematiques", ()), "x-data-inclusion-thematiques") or None,
-        "publics": common.mapped("publics", o["publics"], "x-data-inclusion-publics") or None,
+        "publics": common.mapped("publics", o.get("publics", ()), "x-data-inclusion-publics") or None,
         "publics_precisions": o.get("publics_precisions"),
         "frais": frais_type.get("x-data-inclusion") if frais_type else None,
         "frais_precisions": _sentences(frais_precisions),

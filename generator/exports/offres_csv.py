@@ -65,7 +65,7 @@ def row(directory: Directory, o: Offre) -> dict:
         "segment": referentials.label("segments", o["segment"]),
         "configuration": referentials.label("configurations", o["configuration"]),
         "thematiques": _labels("thematiques", o.get("thematiques", ())),
-        "publics": _labels("publics", o["publics"]),
+        "publics": _labels("publics", o.get("publics", ())),
         "publics_precisions": one_line(o.get("publics_precisions")),
         "lieux": LIST_SEPARATOR.join(l["nom"] for l in lieux),
         "communes": LIST_SEPARATOR.join(dict.fromkeys(l["commune"] for l in lieux)),

@@ -3,7 +3,6 @@ complete (by field, with the rows), what was refused (by reason, with the rows) 
 corrections made — grouped, never hundreds of near-identical lines."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -37,11 +36,14 @@ class ImportReport:
 
 
 def _rows(rows: list[str], detailed: bool = False) -> str:
-    # "ligne 12" → "12": the group title already says these are rows; the text-file line of a
-    # record with embedded line breaks is worth showing only where a row is refused.
-    short = list(dict.fromkeys(re.sub(r"^ligne ", "", r if detailed else r.split(" (")[0]) for r in rows))
-    text = ", ".join(short[:SHOWN_ROWS])
-    return text + (f"… (+{len(short) - SHOWN_ROWS})" if len(short) > SHOWN_ROWS else "")
+    """« ligne(s) 2, 5, 9 » (or « structure 1, service 4 » for JSON records), each row once; the
+    text-file line of a record with embedded line breaks is worth showing only where a row is refused."""
+    labels = list(dict.fromkeys(r if detailed else r.split(" (")[0] for r in rows))
+    prefix = "ligne(s) " if all(r.startswith("ligne ") for r in labels) else ""
+    if prefix:
+        labels = [r[len("ligne "):] for r in labels]
+    text = ", ".join(labels[:SHOWN_ROWS])
+    return prefix + text + (f"… (+{len(labels) - SHOWN_ROWS})" if len(labels) > SHOWN_ROWS else "")
 
 
 def render(report: ImportReport, changes: dict[str, list[str]] | None = None, dry_run: bool = False) -> str:
@@ -63,21 +65,21 @@ def render(report: ImportReport, changes: dict[str, list[str]] | None = None, dr
     if report.rejected:
         out.append("Lignes refusées (par motif) :")
         for reason, rows in sorted(report.rejected.items()):
-            out.append(f"  - {reason} : ligne(s) {_rows(rows, detailed=True)}")
+            out.append(f"  - {reason} : {_rows(rows, detailed=True)}")
     if report.to_complete:
         out.append("À compléter (absent de la source, listé dans « a_completer » de chaque fichier) :")
         for name, rows in sorted(report.to_complete.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            out.append(f"  - {name} : {len(rows)} fiche(s) (ligne(s) {_rows(rows)})")
+            out.append(f"  - {name} : {len(rows)} fiche(s) ({_rows(rows)})")
     if report.to_check:
         out.append("À vérifier (déduit à l'import, listé dans « a_verifier ») :")
         for name, rows in sorted(report.to_check.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            out.append(f"  - {name} : {len(rows)} fiche(s) (ligne(s) {_rows(rows)})")
+            out.append(f"  - {name} : {len(rows)} fiche(s) ({_rows(rows)})")
     if report.notes:
         out.append("Corrections et valeurs non reprises :")
         for kind, items in sorted(report.notes.items()):
             rows = [r for r, _ in items]
             details = sorted({d for _, d in items if d})
-            line = f"  - {kind} : ligne(s) {_rows(rows)}"
+            line = f"  - {kind} : {_rows(rows)}"
             if details:
                 shown = " ; ".join(details[:5]) + (" ; …" if len(details) > 5 else "")
                 line += f" ({shown})"

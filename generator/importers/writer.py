@@ -166,7 +166,8 @@ def plan(bundles: list[Bundle], out: Path, existing: Existing | None = None) -> 
         changes.append(_change(folder / "lieux.yml", "lieux", before, {"lieux": venues}))
         offer_ids = {oid for (s, oid) in existing.offres if s == sid}
         for name, offre in bundle.offres:
-            offre = {**offre, "lieux": [renamed.get(r, r) for r in offre.get("lieux", [])]}
+            if "lieux" in offre:
+                offre = {**offre, "lieux": [renamed.get(r, r) for r in offre["lieux"]]}
             hit = existing.by_source.get(_key("offre", offre) or ())
             if hit and hit[0] == sid:
                 oid = hit[1]

@@ -82,7 +82,7 @@ def build_index(directory: Directory) -> dict:
             "c": [communes[v["code_insee"]] for v in venues],
             "g": positions["segment"][offre["segment"]],
             "t": [positions["theme"][t] for t in offre.get("thematiques", ())],
-            "p": [positions["public"][p] for p in offre["publics"]],
+            "p": [positions["public"][p] for p in offre.get("publics", ())],
             "l": [positions["langue"][x] for x in offre.get("langues", ("fr",))],
             "m": _slot_mask(week) | seance_mask,
         }

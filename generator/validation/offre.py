@@ -20,7 +20,7 @@ def check_configuration(doc: Document, ctx, report: Report) -> None:
 
 def check_where(doc: Document, ctx, report: Report) -> None:
     data = doc.data
-    if not data.get("lieux") and not data.get("a_distance") and not data.get("itinerant"):
+    if not data.get("lieux") and not data.get("a_distance") and not data.get("itinerant") and not listed(data, "lieux"):
         report.emit(doc.path, doc.pos(), "lieu-manquant")
 
 

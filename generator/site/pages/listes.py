@@ -11,7 +11,7 @@ from .spec import PageSpec
 # (referential, folder, codes of an offer)
 LISTS = (("segments", "segments", lambda o: [o["segment"]]),
          ("thematiques", "thematiques", lambda o: o.get("thematiques", ())),
-         ("publics", "publics", lambda o: o["publics"]))
+         ("publics", "publics", lambda o: o.get("publics", ())))
 
 
 def pages(site: Site) -> list[PageSpec]:

@@ -65,7 +65,7 @@ def page(site: Site, offre: Offre) -> PageSpec:
         "segment": {"label": seg.label, "description": seg.description, "famille": seg.get("x-famille-titre")},
         "configuration": {"label": conf.label, "description": conf.description},
         "thematiques": [{**t, "url": f"thematiques/{t['code']}/"} for t in labels("thematiques", data.get("thematiques"))],
-        "publics": [{**p, "url": f"publics/{p['code']}/"} for p in labels("publics", data["publics"])],
+        "publics": [{**p, "url": f"publics/{p['code']}/"} for p in labels("publics", data.get("publics"))],
         "publics_precisions": data.get("publics_precisions"),
         "prerequis": list(data.get("prerequis", ())),
         "a_apporter": list(data.get("a_apporter", ())),

@@ -35,7 +35,7 @@ def portfolio(site: Site, structure: Structure) -> list[dict]:
 def page(site: Site, structure: Structure) -> PageSpec:
     d = site.directory
     data = structure.data
-    terr = data["territoire"]
+    terr = data.get("territoire") or {}
     communes = [geography.commune(c) for c in terr.get("communes", ())]
     epcis = [geography.epci(c) for c in terr.get("epci", ())]
     by_segment = []
