@@ -242,6 +242,7 @@ def test_reimport_changes_nothing_and_updates_in_place(imported, tmp_path):
     proc = _import(src, offers, "--source", "Conseil départemental 22")
     # The phone is the place's and (one place, one structure) the structure's: two files change, not the offer.
     assert "2 fichier(s) ont été modifiés" in proc.stderr and "acces-libre.yml" not in proc.stderr, proc.stderr
+    assert "~ offers/espace-numerique-de-mamoudzou/lieux.yml (espace-numerique-de-mamoudzou : contact)" in proc.stderr
     assert not (offers / "espace-numerique-de-mamoudzou-2").exists()
     lieu = _yaml(offers / "espace-numerique-de-mamoudzou" / "lieux.yml")["lieux"][0]
     assert lieu["contact"]["telephone"] == "+262269619999"

@@ -13,8 +13,9 @@ EMAIL = re.compile(r"^[^@\s<>\"?&%]+@[^@\s<>\"?&%]+\.[a-z]{2,}$", re.I)
 URL = re.compile(r"^https?://[^\s<>\"]+$")
 RNA = re.compile(r"^W[0-9A-Z]{9}$")
 UNKNOWN_PIVOT = "00000000000000"
-# Farther than this from the commune's centre, coordinates are taken as wrong (issue 13's error threshold).
-FAR_KM = 50
+# Farther than FAR_KM from the commune's centre, coordinates are taken as wrong and replaced by the
+# centre (marked approximate); beyond NEAR_KM they are kept and reported (the validator's thresholds).
+FAR_KM, NEAR_KM = 50, 20
 
 
 def reverse(name: str, key: str, values, every: bool = False) -> tuple[list[str], list[str]]:
@@ -77,6 +78,9 @@ def coordinates(lat_text: str, lon_text: str, commune) -> tuple[dict | None, str
         km = geography.distance_km(lat, lon, centre["latitude"], centre["longitude"])
         if km > FAR_KM:
             return centre, f"coordonnées à plus de {FAR_KM} km de la commune : centre de la commune retenu", \
+                f"{lat_text}, {lon_text} à {km:.0f} km de {commune.nom}"
+        if km > NEAR_KM:
+            return {"latitude": lat, "longitude": lon}, f"coordonnées à plus de {NEAR_KM} km du centre de la commune : gardées, à vérifier", \
                 f"{lat_text}, {lon_text} à {km:.0f} km de {commune.nom}"
     return {"latitude": lat, "longitude": lon}, note, None
 

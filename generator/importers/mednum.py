@@ -9,6 +9,7 @@ What the row does not say stays absent and is listed in `a_completer`.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 from .. import phones, referentials, schedule
@@ -18,6 +19,7 @@ from .csv_reading import SourceError, SourceRow
 from .report import ImportReport
 
 REQUIRED_COLUMNS = ("id", "nom", "commune", "code_postal", "adresse", "date_maj")
+
 
 def missing_columns(header) -> list[str]:
     return [c for c in REQUIRED_COLUMNS if c not in header]
@@ -60,8 +62,8 @@ def convert(rows: list[SourceRow], source_name: str, today: dt.date) -> tuple[li
     # Rows are grouped under one structure when their parent is another row of the file, or
     # when several rows name the same parent; a lone row keeps its own structure (and its
     # `structure_parente` text, given back by the export).
-    named = [p for row in usable if (p := _parent_key(row))]
-    parents = {p for p in named if p in by_id or named.count(p) > 1}
+    named = Counter(p for row in usable if (p := _parent_key(row)))
+    parents = {p for p, n in named.items() if p in by_id or n > 1}
     for row in usable:
         place = communes.resolve(row.get("code_insee"), row.get("code_postal"), row.get("commune"))
         if place.commune is None:
@@ -123,7 +125,11 @@ def _structure_fields(bundle: Bundle, row: SourceRow, place, today, report, cont
         s["territoire"] = {"communes": sorted(communes)}
         s["date_maj"] = mapping.date(row.get("date_maj"), today)[0]
         todo = ["type", "description", "contact", "mainteneurs"]
-        marks(s, todo)
+        siret, rna, _ = mapping.pivot(bundle.source["id"])
+        if siret or rna:  # the parent named by its SIRET: that is its identity; its name is a child's, to check
+            s.update({"siret": siret} if siret else {"rna": rna})
+            guess.append("nom")
+        marks(s, todo, guess)
         report.missing(where, [f"structure.{t}" for t in todo])
         return
     official, legacy, unknown = _typologies(row)

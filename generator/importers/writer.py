@@ -35,6 +35,7 @@ class Change:
     path: Path
     action: str  # "crees" | "modifies" | "inchanges"
     text: str = ""
+    fields: tuple[str, ...] = ()  # what changes in an existing file (for the dry-run listing)
 
 
 def _key(kind: str, data: dict):
@@ -179,10 +180,27 @@ def plan(bundles: list[Bundle], out: Path, existing: Existing | None = None) -> 
     return changes
 
 
+def _differences(before: dict, after: dict) -> tuple[str, ...]:
+    if "lieux" in after and isinstance(before.get("lieux"), list):
+        old = {v.get("id"): v for v in before["lieux"] if isinstance(v, dict)}
+        out = []
+        for venue in after["lieux"]:
+            prior = old.get(venue["id"])
+            if prior is None:
+                out.append(f"nouveau lieu {venue['id']}")
+            elif prior != venue:
+                keys = sorted(k for k in set(prior) | set(venue) if prior.get(k) != venue.get(k))
+                out.append(f"{venue['id']} : {', '.join(keys)}")
+        return tuple(out)
+    return tuple(sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k)))
+
+
 def _change(path: Path, kind: str, before, after) -> Change:
     if before is not None and before == after:
         return Change(path, "inchanges")
-    return Change(path, "modifies" if before is not None else "crees", dump(kind, after))
+    if before is None:
+        return Change(path, "crees", dump(kind, after))
+    return Change(path, "modifies", dump(kind, after), _differences(before, after))
 
 
 def apply(changes: list[Change]) -> None:
@@ -196,11 +214,13 @@ def apply(changes: list[Change]) -> None:
 
 
 def summary(changes: list[Change], root: Path) -> dict[str, list[str]]:
+    """Paths by action, each modified one with what changes in it (« contact, horaires »); a later
+    `annuaire diff` may replace this listing."""
     out: dict[str, list[str]] = {"crees": [], "modifies": [], "inchanges": []}
     for change in changes:
         try:
             shown = change.path.relative_to(root.parent).as_posix()
         except ValueError:
             shown = change.path.as_posix()
-        out[change.action].append(shown)
+        out[change.action].append(shown + (f" ({' ; '.join(change.fields)})" if change.fields else ""))
     return out
