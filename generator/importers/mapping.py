@@ -3,14 +3,22 @@ export stay inverse of each other), and the small value checks both importers sh
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 from .. import geography, referentials
 from ..geography import in_france
+from ..referentials import SCHEMA_DIR
 from ..validation.structure import siret_ok
 
-EMAIL = re.compile(r"^[^@\s<>\"?&%]+@[^@\s<>\"?&%]+\.[a-z]{2,}$", re.I)
-URL = re.compile(r"^https?://[^\s<>\"]+$")
+
+def _schema_pattern(name: str) -> re.Pattern:
+    """The pattern the schema holds a value to, so that nothing imported fails validation for it."""
+    return re.compile(json.loads((SCHEMA_DIR / "communs.json").read_text(encoding="utf-8"))["$defs"][name]["pattern"])
+
+
+EMAIL = _schema_pattern("courriel")
+URL = _schema_pattern("url")
 RNA = re.compile(r"^W[0-9A-Z]{9}$")
 UNKNOWN_PIVOT = "00000000000000"
 # Farther than FAR_KM from the commune's centre, coordinates are taken as wrong and replaced by the
