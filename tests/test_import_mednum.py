@@ -304,3 +304,31 @@ def test_bad_files_get_a_french_message(tmp_path, content, message):
 def test_missing_file(tmp_path):
     proc = _import(tmp_path / "absent.csv", tmp_path / "offers")
     assert proc.returncode == 2 and "lecture impossible" in proc.stderr
+
+
+def test_a_place_whose_commune_has_no_centre_is_imported_with_its_position_to_complete(tmp_path):
+    # Saint-Pierre-et-Miquelon has no point in the commune centres: the row is still imported.
+    header = FIXTURE.read_text(encoding="utf-8-sig").splitlines()[0]
+    columns = [c.strip('"') for c in header.split(",")]
+    row = {c: "" for c in columns}
+    row.update(id="pm-001", pivot="00000000000000", nom="Maison numérique de Saint-Pierre", commune="Saint-Pierre",
+               code_postal="97500", adresse="1 rue du Général de Gaulle", telephone="41 12 34", date_maj="2026-02-01")
+    src = tmp_path / "spm.csv"
+    with open(src, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns)
+        writer.writeheader()
+        writer.writerow(row)
+    offers = tmp_path / "offers"
+    assert _import(src, offers).returncode == 0
+    lieu = _yaml(offers / "maison-numerique-de-saint-pierre" / "lieux.yml")["lieux"][0]
+    assert "coordonnees" not in lieu and "coordonnees" in lieu["a_completer"]
+    assert lieu["contact"]["telephone"] == "+508411234"  # a local number, read with the commune's territory
+    code, result = validate_json(offers)
+    assert code == 0 and result["summary"]["errors"] == 0, result["diagnostics"][:5]
+    out = tmp_path / "export"
+    assert run_cli("export", str(offers), "--out", str(out), env=DATE).returncode == 0
+    with open(out / "lieux-de-mediation-numerique.csv", encoding="utf-8", newline="") as f:
+        exported = next(csv.DictReader(f))
+    assert exported["latitude"] == exported["longitude"] == "" and exported["telephone"] == "+508411234"
+    geo = json.loads((out / "lieux.geojson").read_text(encoding="utf-8"))
+    assert geo["features"][0]["geometry"] is None

@@ -108,13 +108,14 @@ def address_fields(lieu: Lieu | None) -> dict:
     if lieu is None:
         return {}
     # The commune's centre that stands in for unknown coordinates is not published as the place's position.
-    exact = not lieu["coordonnees"].get("approchees")
+    coords = lieu.get("coordonnees") or {}
+    exact = bool(coords) and not coords.get("approchees")
     return {
         "adresse": lieu["adresse"],
         "complement_adresse": lieu.get("complement_adresse"),
         "code_postal": lieu["code_postal"],
         "commune": lieu["commune"],
         "code_insee": lieu["code_insee"],
-        "latitude": lieu["coordonnees"]["latitude"] if exact else None,
-        "longitude": lieu["coordonnees"]["longitude"] if exact else None,
+        "latitude": coords["latitude"] if exact else None,
+        "longitude": coords["longitude"] if exact else None,
     }

@@ -30,7 +30,9 @@ def features(directory: Directory) -> list[dict]:
         out.append({
             "type": "Feature",
             "id": uid,
-            "geometry": {"type": "Point", "coordinates": [lieu["coordonnees"]["longitude"], lieu["coordonnees"]["latitude"]]},
+            # GeoJSON's null geometry for a venue whose position is still to complete.
+            "geometry": {"type": "Point", "coordinates": [lieu["coordonnees"]["longitude"], lieu["coordonnees"]["latitude"]]}
+            if lieu.get("coordonnees") else None,
             "properties": {
                 "id": uid,
                 "nom": lieu["nom"],
@@ -45,7 +47,7 @@ def features(directory: Directory) -> list[dict]:
                 "horaires": common.venue_hours(directory, lieu, offres),
                 "pmr": lieu.get("accessibilite", {}).get("pmr"),
                 # The commune's centre standing in for a position the source did not give.
-                **({"coordonnees_approchees": True} if lieu["coordonnees"].get("approchees") else {}),
+                **({"coordonnees_approchees": True} if (lieu.get("coordonnees") or {}).get("approchees") else {}),
                 "segments": common.ordered("segments", {o["segment"] for o in offres}),
                 "offres": [{"id": o.uid, "nom": o["nom"], "segment": o["segment"], "segment_libelle": segments.label(o["segment"]),
                             "structure": o.structure_id} for o in offres],

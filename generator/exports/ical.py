@@ -142,7 +142,9 @@ def events(directory: Directory, o: Offre) -> list[Seance]:
         if venue:
             lieu = directory.lieux[venue]
             props.append("LOCATION:" + escape(f"{lieu['nom']}, {lieu['adresse']}, {lieu['code_postal']} {lieu['commune']}"))
-            props.append(f"GEO:{float(lieu['coordonnees']['latitude'])};{float(lieu['coordonnees']['longitude'])}")
+            coords = lieu.get("coordonnees") or {}
+            if coords and not coords.get("approchees"):  # a commune's centre is not the place's position
+                props.append(f"GEO:{float(coords['latitude'])};{float(coords['longitude'])}")
         props += [
             "CATEGORIES:" + escape(segment),
             "STATUS:" + ("CANCELLED" if _cancelled(o, day) else "CONFIRMED"),

@@ -99,10 +99,10 @@ def _row(directory, structure, lieu, offres) -> dict:
         typologie = common.mapped("typologies", structure["typologie"], "x-mednum-typologie")
     else:
         typologie = common.mapped("types-structures", [structure["type"]] if structure.get("type") else [], "x-mednum-typologie")
-    coords = lieu["coordonnees"]
+    coords = lieu.get("coordonnees") or {}
     # The commune's centre stands in for unknown coordinates on our pages; the standard makes
     # them optional, so the national map gets nothing rather than a point that is not the place.
-    exact = not coords.get("approchees")
+    exact = bool(coords) and not coords.get("approchees")
     own_id = common.file_id(lieu.uid) if owner else f"{structure.id}--{common.file_id(lieu.uid)}"
     return {
         "id": source["id"] if source else own_id,

@@ -70,22 +70,24 @@ def _place(record: dict, where: str, report: ImportReport, venue_id: str, source
     lat = record.get("latitude")
     lon = record.get("longitude")
     coords, kind, detail = mapping.coordinates("" if lat is None else str(lat), "" if lon is None else str(lon), place.commune)
-    if coords is None:
-        report.note(where, "adresse non reprise : ni coordonnées ni centre de commune connu")
-        return None
+    todo = ["accessibilite.pmr"]
+    if coords is None:  # neither the point nor the commune's centre (some overseas collectivities)
+        todo.append("coordonnees")
+        report.note(where, "coordonnées absentes et commune sans centre connu : à compléter")
     if kind:
         report.note(where, kind, detail or "")
     lieu = {"id": venue_id, "nom": (_text(record, "nom") or place.commune.nom)[:150], "type": "locaux-propres",
             "adresse": _text(record, "adresse")[:200]}
     if _text(record, "complement_adresse"):
         lieu["complement_adresse"] = _text(record, "complement_adresse")[:200]
-    lieu.update({"code_postal": place.code_postal, "commune": place.commune.nom, "code_insee": place.commune.code,
-                 "coordonnees": coords})
+    lieu.update({"code_postal": place.code_postal, "commune": place.commune.nom, "code_insee": place.commune.code})
+    if coords:
+        lieu["coordonnees"] = coords
     if _text(record, "accessibilite_lieu") and mapping.URL.fullmatch(_text(record, "accessibilite_lieu")):
         lieu["accessibilite"] = {"acceslibre": _text(record, "accessibilite_lieu")}
     _hours(lieu, _text(record, "horaires_accueil"), where, report)
     lieu["source"] = dict(source)
-    return marks(lieu, ["accessibilite.pmr"], ["type"])
+    return marks(lieu, todo, ["type"])
 
 
 def _hours(doc: dict, text: str, where: str, report: ImportReport) -> None:

@@ -254,11 +254,13 @@ def _venue(row, place, source_name, report, where, contact, bundle_is_group) -> 
     coords, kind, detail = mapping.coordinates(row.get("latitude"), row.get("longitude"), c)
     if kind:
         report.note(where, kind, detail or "")
-    if coords is None:
-        return lieu, ["coordonnees"], guess
-    if coords.get("approchees") and not kind:
-        report.note(where, "coordonnées absentes : centre de la commune, marqué « approchees »")
-    lieu["coordonnees"] = coords
+    if coords is None:  # neither the point nor the commune's centre (some overseas collectivities)
+        todo.append("coordonnees")
+        report.note(where, "coordonnées absentes et commune sans centre connu : à compléter")
+    else:
+        if coords.get("approchees") and not kind:
+            report.note(where, "coordonnées absentes : centre de la commune, marqué « approchees »")
+        lieu["coordonnees"] = coords
     acceslibre = row.get("fiche_acces_libre")
     if acceslibre and mapping.URL.fullmatch(acceslibre):
         lieu["accessibilite"] = {"acceslibre": acceslibre}

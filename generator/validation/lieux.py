@@ -52,7 +52,9 @@ def check_coordinates(doc: Document, ctx, report: Report) -> None:
     """In France, and near the centre of the venue's commune (a point copied from another venue, or
     latitude and longitude swapped, lands elsewhere)."""
     for base, lieu in _venues(doc):
-        coords = lieu["coordonnees"]
+        coords = lieu.get("coordonnees")
+        if coords is None:  # an import that knew neither the point nor the commune's centre (a_completer)
+            continue
         lat, lon = coords["latitude"], coords["longitude"]
         pos = doc.pos(base + ("coordonnees",))
         commune = geography.commune(lieu["code_insee"])

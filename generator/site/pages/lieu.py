@@ -17,10 +17,13 @@ def pages(site: Site) -> list[PageSpec]:
 
 
 def _nearest(site: Site, lieu: Lieu, items) -> list[dict]:
-    here = lieu["coordonnees"]
+    here = lieu.get("coordonnees")
 
     def distance(v):
-        c = v["coordonnees"]
+        # A venue whose position is unknown (an import still to complete) is listed last.
+        c = v.get("coordonnees")
+        if here is None or c is None:
+            return float("inf") if c is None else 0.0
         return geography.distance_km(here["latitude"], here["longitude"], c["latitude"], c["longitude"])
 
     ranked = sorted(items, key=lambda v: (round(distance(v), 3), by_name(v["nom"], v.uid)))[:NEIGHBOURS]
