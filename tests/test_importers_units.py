@@ -155,3 +155,16 @@ def test_segments_picked_for_each_accompaniment_value_map_back_to_it():
     from generator.importers.mednum_offers import _PREFERRED
     for value, segment in _PREFERRED.items():
         assert referentials.get("segments")[segment].get("x-mednum-accompagnement") == value
+
+
+def test_fields_an_import_may_leave_to_complete_stay_required_in_the_contribution_form():
+    from generator.site import form_fields
+
+    def required(kind, node=None):
+        fields = node if node is not None else form_fields.form(kind)["champs"]
+        return {f["cle"] for f in fields if f["requis"]}
+
+    assert {"thematiques", "publics", "inscription", "frais"} <= required("offre")
+    assert {"type", "description", "territoire", "contact", "mainteneurs"} <= required("structure")
+    venue = next(f for f in form_fields.form("lieux")["champs"] if f["cle"] == "lieux")
+    assert "coordonnees" in required("lieux", venue.get("champs") or venue.get("elements") or [])

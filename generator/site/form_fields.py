@@ -98,8 +98,19 @@ def field(name: str, prop: dict, required: bool, kind: str, path: tuple[str, ...
     return out
 
 
-def fields(node: dict, kind: str, path: tuple[str, ...] = ()) -> list[dict]:
+def _required(node: dict) -> set[str]:
+    """The node's required fields, and those the schema requires unless an import listed them in
+    `a_completer` (an `if`/`then` rule): a file written with the form is not an import."""
     required = set(node.get("required", ()))
+    for rule in node.get("allOf", ()):
+        condition = rule.get("if", {}).get("not", {})
+        if "a_completer" in condition.get("required", ()):
+            required |= set(rule.get("then", {}).get("required", ()))
+    return required
+
+
+def fields(node: dict, kind: str, path: tuple[str, ...] = ()) -> list[dict]:
+    required = _required(node)
     return [field(name, prop, name in required, kind, path + (name,))
             for name, prop in node.get("properties", {}).items() if name not in SKIPPED]
 
