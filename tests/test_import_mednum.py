@@ -10,7 +10,7 @@ import frictionless
 import pytest
 
 from generator import geography, phones
-from generator.importers import hours
+from generator import french_hours as hours
 from generator.importers.csv_reading import decode, parse
 from helpers import ROOT, STANDARDS, run_cli, validate_json
 

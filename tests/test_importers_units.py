@@ -7,7 +7,8 @@ import pytest
 
 from generator import phones, referentials
 from generator.diagnostics import Report
-from generator.importers import hours, mapping
+from generator import french_hours as hours
+from generator.importers import mapping
 from generator.importers.communes import resolve
 from generator.importers.csv_reading import decode, parse
 from generator.importers.yaml_writer import dump

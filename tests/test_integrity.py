@@ -228,3 +228,11 @@ def test_opening_hours_errors_speak_french(tree):
     status, out, found = _diagnostics(tree, "horaires")
     assert status == 1 and "caractère 19" in found[0]["message"] and "16:00-18:00" in found[0]["message"]
     assert "Failed" not in found[0]["message"] and "-->" not in found[0]["message"]
+
+
+def test_opening_hours_in_french_get_the_value_to_write(tree):
+    f = tree / OFFRE
+    _replace(f, 'horaires: "Tu,Th 14:00-17:00; PH off"', 'horaires: "lundi 9h-12h"')
+    status, out, found = _diagnostics(tree, "horaires")
+    assert status == 1 and found[0]["line"] == _line_of(f, "horaires: \"lundi")
+    assert found[0]["hint"] == "Écrivez « Mo 09:00-12:00 » (format OpenStreetMap)."

@@ -13,7 +13,8 @@ import json
 from pathlib import Path
 
 from .. import phones, referentials, schedule
-from . import communes, hours, mapping
+from .. import french_hours as hours
+from . import communes, mapping
 from .bundle import Bundle, marks, slug
 from .csv_reading import SourceError
 from .report import ImportReport

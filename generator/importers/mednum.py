@@ -13,7 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 from .. import phones, referentials, schedule
-from . import communes, csv_reading, hours, mapping, mednum_offers
+from .. import french_hours as hours
+from . import communes, csv_reading, mapping, mednum_offers
 from .bundle import Bundle, marks, slug
 from .csv_reading import SourceError, SourceRow
 from .report import ImportReport

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from .. import schedule
+from .. import french_hours, schedule
 from ..diagnostics import Report
 from ..load import Document
 
@@ -25,7 +25,10 @@ def hours(doc: Document, path: tuple, value, report: Report) -> None:
         return
     problem = schedule.syntax_error(value)
     if problem:
-        report.emit(doc.path, doc.pos(path), "horaires", valeur=value, probleme=problem)
+        # People write « lundi 9h-12h »: when the French reads unambiguously, give the value to write.
+        suggestion = french_hours.to_osm(value)
+        report.emit(doc.path, doc.pos(path), "horaires", valeur=value, probleme=problem,
+                    hint=f"Écrivez « {suggestion} » (format OpenStreetMap)." if suggestion else None)
 
 
 def period(doc: Document, base: tuple, start, end, end_key: str, report: Report) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .. import schedule
+from . import schedule
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _DAY_NAMES = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
