@@ -1,4 +1,4 @@
-"""Copy the browser libraries of the contribution form into site_overrides/assets/vendor/.
+"""Copy the browser libraries (contribution form, search and maps) into site_overrides/assets/vendor/.
 
 Usage: python scripts/vendor_browser_libs.py
 
@@ -29,6 +29,21 @@ PACKAGES = [
     ("ajv", "8.17.1",
      "sha512-B/gBuNg5SiMTrPkC+A2+cW0RszwxYmn6VYxB/inlBStS5nx6xHIt/ehKRhIMhqusl7a8LjQoZnjCs5vhwxOQ1g==",
      {"LICENSE": "LICENSE"}, "ajv"),
+    # Maps of the search results and of venue, structure and commune pages.
+    ("leaflet", "1.9.4",
+     "sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA==",
+     {"dist/leaflet.js": "leaflet.js", "dist/leaflet.css": "leaflet.css", "LICENSE": "LICENSE.txt",
+      **{f"dist/images/{n}": f"images/{n}" for n in ("layers.png", "layers-2x.png", "marker-icon.png",
+                                                     "marker-icon-2x.png", "marker-shadow.png")}}, "leaflet"),
+    ("leaflet.markercluster", "1.5.3",
+     "sha512-vPTw/Bndq7eQHjLBVlWpnGeLa3t+3zGiuM7fJwCkiMFq+nmRuG3RI3f7f4N4TDX7T4NpbAXpR2+NTRSEGfCSeA==",
+     {"dist/leaflet.markercluster.js": "leaflet.markercluster.js", "dist/MarkerCluster.css": "MarkerCluster.css",
+      "dist/MarkerCluster.Default.css": "MarkerCluster.Default.css", "MIT-LICENCE.txt": "LICENSE.txt"},
+     "leaflet.markercluster"),
+    # French Snowball stemmer of the word search (an ES module).
+    ("@orama/stemmers", "3.1.18",
+     "sha512-xXs5fpiUvBs4jJZtnayJmUSomdxxiwwwvTbAzPHSyI6geLM7bxXHgpVlYz4JeMBycHX8bHF7j9m7F35BxhuZ8g==",
+     {"dist/fr.js": "fr.js", "LICENSE.md": "LICENSE.txt"}, "stemmer-fr"),
 ]
 
 

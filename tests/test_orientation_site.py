@@ -7,7 +7,8 @@ import pytest
 from generator import geography, referentials
 from generator.directory import load_directory
 from generator.orientation import assistant
-from generator.orientation.search_index import build_index, commune_list
+from generator.orientation.communes_file import communes_file
+from generator.orientation.search_index import COORD_SCALE, build_index
 from generator.site.context import Site
 from generator.site.pages import build_pages, generated_files
 from generator.site.pages import fiche
@@ -91,17 +92,35 @@ def test_index_carries_coordinates_and_adaptations(directory):
     for row in index["offres"]:
         offre = directory.offres[row["u"]]
         assert [adaptation[i] for i in row.get("e", [])] == list(offre.get("prises_en_charge", ()))
-        coords = {(round(directory.lieux[u]["coordonnees"]["latitude"] * 1000),
-                   round(directory.lieux[u]["coordonnees"]["longitude"] * 1000)) for u in offre.lieux}
-        assert {tuple(k) for k in row.get("k", [])} == coords
+        coords = {(round(directory.lieux[u]["coordonnees"]["latitude"] * COORD_SCALE),
+                   round(directory.lieux[u]["coordonnees"]["longitude"] * COORD_SCALE)) for u in offre.lieux}
+        assert {(index["lieux"][v][0], index["lieux"][v][1]) for v in row.get("v", [])} == coords
 
 
-def test_commune_list_covers_the_departements_of_the_index(directory):
-    index = build_index(directory)
-    rows = commune_list(index)
-    assert {r[2] for r in rows} == set(index["departements"])
-    assert ["22093", "Lamballe-Armor", "22", geography.commune("22093").epci, "22400"] in rows
-    assert len(rows) == sum(1 for c in geography.all_communes() if c.departement in index["departements"])
+def decode_communes(data):
+    """The communes file as the browser reads it (assets/recherche/communes.js)."""
+    rows, lat, lon = {}, 0, 0
+    for line in data["communes"].split("\n"):
+        f = line.split(";")
+        point = None
+        if f[3]:
+            lat, lon = lat + int(f[3]), lon + int(f[4])
+            point = (lat / data["echelle"], lon / data["echelle"])
+        rows[f[0]] = {"nom": f[1], "cps": f[2].split() if f[2] else [], "point": point,
+                      "epci": data["epci"][int(f[5])][0] if f[5] else None}
+    return rows
+
+
+def test_communes_file_holds_every_commune_of_france():
+    rows = decode_communes(communes_file())
+    assert len(rows) == len(geography.all_communes())
+    for c in geography.all_communes():
+        row = rows[c.code]
+        assert row["nom"] == c.nom and row["cps"] == list(c.codes_postaux) and row["epci"] == c.epci
+        if c.latitude is not None:
+            assert abs(row["point"][0] - c.latitude) < 1e-4 and abs(row["point"][1] - c.longitude) < 1e-4
+    assert rows["56100"]["nom"] == "Langonnet" and rows["56121"]["cps"] == ["56100"]
+    assert ["Lamballe", "22093"] in communes_file()["anciens"]
 
 
 def test_constraints_become_search_filters():

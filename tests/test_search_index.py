@@ -28,14 +28,14 @@ def test_facet_positions_decode_to_the_data(sample):
         offre = directory.offres[row["u"]]
         assert index["facettes"]["segment"][row["g"]][0] == offre["segment"]
         assert [index["facettes"]["theme"][t][0] for t in row["t"]] == list(offre["thematiques"])
-        assert {communes[c][0] for c in row["c"]} == {directory.lieux[u]["code_insee"] for u in offre.lieux}
+        assert {communes[index["lieux"][v][2]][0] for v in row.get("v", [])} == {directory.lieux[u]["code_insee"] for u in offre.lieux}
 
 
 def test_morlaix_tax_workshop_is_findable(sample):
     directory, index = sample
     row = next(r for r in index["offres"] if r["u"] == "cyberbase-morlaix/atelier-impots-en-ligne")
     assert "demarches-impots" in [index["facettes"]["theme"][t][0] for t in row["t"]]
-    assert [index["communes"][c][0] for c in row["c"]] == ["29151"]
+    assert [index["communes"][index["lieux"][v][2]][0] for v in row["v"]] == ["29151"]
     assert row["d"], "les prochaines séances doivent figurer dans l'index"
 
 

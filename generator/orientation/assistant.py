@@ -8,23 +8,16 @@ from pathlib import Path
 import yaml
 
 from .. import referentials
-from .search_index import DAYS, FACETS, FLAGS, MOMENTS, PROXIMITIES
+from . import url_state
 
 RULES_FILE = Path(__file__).with_name("regles.yml")
 
 
 def _check_parameter(name: str, value: str) -> None:
     """`filtre` and `classe` speak the /recherche/ URL language: refuse what the page would ignore."""
-    if name in FACETS:
-        ok = value in referentials.get(FACETS[name])
-    else:
-        allowed = {"moment": [m[0] for m in MOMENTS], "jour": DAYS, "proximite": PROXIMITIES,
-                   **{flag: ["1"] for flag in FLAGS}}.get(name)
-        if allowed is None:
-            raise ValueError(f"regles.yml : paramètre de recherche inconnu « {name} »")
-        ok = value in allowed
-    if not ok:
-        raise ValueError(f"regles.yml : valeur inconnue {name}={value}")
+    problem = url_state.check(name, value, lambda ref: referentials.get(ref).codes)
+    if problem:
+        raise ValueError(f"regles.yml : {problem}")
 
 
 def _expand(precision: dict) -> dict:

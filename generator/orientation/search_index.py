@@ -1,8 +1,10 @@
 """The client-side search index: one compact JSON document built from the Directory.
 
-Offers are rows of short keys; repeated values (segments, themes, communes, structures) are
-listed once and referred to by position, so the index stays small at national scale
-(target: ≤ 150 bytes per offer once gzipped; measured by `benchmarks/bench_search.py`).
+Offers are rows of short keys; repeated values (segments, themes, venues, communes, structures)
+are listed once and referred to by position, so the index stays small at national scale
+(target: ≤ 150 bytes per offer once gzipped, vocabulary included; `benchmarks/bench_search.py`).
+The index also carries what the browser must not restate: the URL vocabulary, the search
+vocabulary (synonyms per code) and the list of small words to ignore.
 """
 from __future__ import annotations
 
@@ -14,16 +16,17 @@ import opening_hours
 from .. import geography, referentials
 from ..model import Directory, Offre
 from ..schedule import PARIS, minutes, parse
+from . import url_state, vocabulary
+from .search_text import STOPWORDS, description_words
 
-FACETS = {"segment": "segments", "theme": "thematiques", "public": "publics", "frais": "frais", "langue": "langues",
-          "adaptation": "prises-en-charge"}
-MOMENTS = (("matin", 0, 12 * 60), ("apres-midi", 12 * 60, 18 * 60), ("soir", 18 * 60, 24 * 60))
+FACETS = url_state.FACETS
+MOMENTS = url_state.MOMENTS
+DAYS = url_state.DAYS
+PROXIMITIES = url_state.PROXIMITIES
+FLAGS = url_state.FLAGS
 SEANCES_AHEAD = 3
-# Day names as they appear in /recherche/ URLs (?jour=samedi); Monday is day 0 of the slot mask.
-DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-# Rings around the person's commune, nearest first (?proximite=epci keeps commune and EPCI).
-PROXIMITIES = ("commune", "epci", "departement")
-FLAGS = ("pmr", "ouvert", "seances", "distance")
+# Coordinates travel as integers of 1/10,000 degree (about 10 m): distances shown to 0.1 km stay exact.
+COORD_SCALE = 10_000
 
 
 def _week_intervals(value: str, monday: dt.date) -> list[list[int]]:
@@ -49,7 +52,7 @@ def _slot_mask(intervals) -> int:
 
 
 def _seances(offre: Offre, today: dt.date):
-    """Upcoming séances as [days after `today`, start minute], and the mask of their moments."""
+    """Upcoming séances as [days after `today`, start minute, end minute], and the mask of their moments."""
     found, mask = [], 0
     for session in offre.get("sessions", ()):
         for s in session.get("seances", ()):
@@ -57,74 +60,114 @@ def _seances(offre: Offre, today: dt.date):
             start, end = minutes(s["debut"]), minutes(s["fin"])
             mask |= _slot_mask([[day.weekday() * 1440 + start, day.weekday() * 1440 + end]])
             if day >= today:
-                found.append([(day - today).days, start])
+                found.append([(day - today).days, start, end])
     found.sort()
     return found[:SEANCES_AHEAD], mask
+
+
+def _coord(value: float) -> int:
+    return round(value * COORD_SCALE)
+
+
+def _phone(contact) -> str:
+    return (contact or {}).get("telephone") or ""
+
+
+class _Table:
+    """Values listed once, referred to by position in order of first use."""
+
+    def __init__(self):
+        self.pos: dict = {}
+
+    def __call__(self, key) -> int:
+        return self.pos.setdefault(key, len(self.pos))
+
+    def keys(self) -> list:
+        return list(self.pos)
 
 
 def build_index(directory: Directory) -> dict:
     today = directory.today
     monday = today - dt.timedelta(days=today.weekday())
     positions = {f: {c: i for i, c in enumerate(referentials.get(r).codes)} for f, r in FACETS.items()}
+    organisms = vocabulary.organisms()
+    organism_pos = {o.code: i for i, o in enumerate(organisms)}
     structures = sorted(directory.structures)
     structure_pos = {sid: i for i, sid in enumerate(structures)}
-    communes: dict[str, int] = {}
+    venues, communes, words = _Table(), _Table(), _Table()
     rows = []
     for offre in directory.offres.values():
-        venues = [directory.lieux[u] for u in offre.lieux]
-        for v in venues:
-            communes.setdefault(v["code_insee"], len(communes))
+        structure = directory.structure_of(offre)
+        venue_ids = [venues(u) for u in offre.lieux]
+        for u in offre.lieux:
+            communes(directory.lieux[u]["code_insee"])
         hours = offre.weekly_hours
         week = _week_intervals(hours, monday) if hours else []
         seances, seance_mask = _seances(offre, today)
+        partners = [structure.partenaire(x["partenaire"]) for x in offre.get("orientation", ())]
         row = {
             "u": offre.uid, "n": offre["nom"], "r": offre["resume"], "s": structure_pos[offre.structure_id],
-            "c": [communes[v["code_insee"]] for v in venues],
             "g": positions["segment"][offre["segment"]],
             "t": [positions["theme"][t] for t in offre.get("thematiques", ())],
             "p": [positions["public"][p] for p in offre.get("publics", ())],
             "l": [positions["langue"][x] for x in offre.get("langues", ("fr",))],
             "m": _slot_mask(week) | seance_mask,
         }
+        own_phone = _phone(offre.get("contact"))
         # Optional keys are left out when empty: at 20,000 offers every byte counts.
         if offre.get("frais"):  # unknown for an import that could not tell: then no cost facet
             row["f"] = positions["frais"][offre["frais"]["type"]]
         # Unknown registration rules count as « inscription » for the filter: better to call first.
-        optional = {"i": int((offre.get("inscription") or {}).get("obligatoire", True)), "a": int(any((v.get("accessibilite") or {}).get("pmr") for v in venues)),
+        optional = {"v": venue_ids, "i": int((offre.get("inscription") or {}).get("obligatoire", True)),
+                    "a": int(any((directory.lieux[u].get("accessibilite") or {}).get("pmr") for u in offre.lieux)),
                     "h": week, "d": seances, "x": int(not offre.active),
                     "z": int(bool(offre.get("a_distance"))),
                     "e": [positions["adaptation"][x] for x in offre.get("prises_en_charge", ())],
-                    # Venue positions in thousandths of a degree (~100 m): enough to rank by distance.
-                    "k": sorted({(round(v["coordonnees"]["latitude"] * 1000), round(v["coordonnees"]["longitude"] * 1000))
-                                 for v in venues if v.get("coordonnees")})}
+                    "o": sorted({organism_pos[p["type"]] for p in partners if p and p["type"] in organism_pos}),
+                    # The structure's phone is listed once with the structure; an offer's own number only when it differs.
+                    "y": own_phone if own_phone and own_phone != _phone(structure.get("contact")) else "",
+                    # Description words as positions in one list of words: each word is written (and cut
+                    # into terms by the browser) once for the whole index.
+                    "w": [words(w) for w in description_words(offre.get("description"), f"{offre['nom']} {offre['resume']}").split()]}
         row.update({k: v for k, v in optional.items() if v})
         rows.append(row)
     # Rows in alphabetical order of name: the page lists them in this order without sorting at load.
     rows.sort(key=lambda r: (r["n"].casefold(), r["u"]))
+    venue_rows = []
+    for uid in venues.keys():
+        lieu = directory.lieux[uid]
+        c = lieu.get("coordonnees")
+        if c and c.get("approchees"):  # a commune's centre standing in for the place: never shown as the place
+            c = None
+        venue_rows.append([_coord(c["latitude"]) if c else None, _coord(c["longitude"]) if c else None,
+                           communes.pos[lieu["code_insee"]], lieu["nom"]])
     commune_rows, epcis, departements = [], {}, {}
-    for code in communes:
+    for code in communes.keys():
         c = geography.commune(code)
-        commune_rows.append([code, c.nom, c.departement, c.epci or ""])
+        commune_rows.append([code, c.nom, c.departement, c.epci or "", _coord(c.latitude) if c.latitude is not None else None,
+                             _coord(c.longitude) if c.longitude is not None else None,
+                             c.codes_postaux[0] if c.codes_postaux else ""])
         if c.epci and c.epci not in epcis:
             epcis[c.epci] = geography.epci(c.epci).nom
         departements.setdefault(c.departement, geography.departement(c.departement).nom)
+    themes = referentials.get("thematiques").items
     return {
-        "date": today.isoformat(), "lundi": monday.isoformat(),
+        "date": today.isoformat(), "lundi": monday.isoformat(), "echelle": COORD_SCALE,
         "facettes": {f: [[i.code, i.label] for i in referentials.get(r).items] for f, r in FACETS.items()},
+        "organismes": [[o.code, o.label] for o in organisms],
+        # The public body whose procedures a theme is about (demarches-caf → caf), or -1.
+        "theme_organisme": [organism_pos.get(t.get("x-type-partenaire"), -1) for t in themes],
+        "vocabulaire": vocabulary.for_index({"theme": [t.code for t in themes],
+                                             "public": list(referentials.get("publics").codes),
+                                             "segment": list(referentials.get("segments").codes),
+                                             "organisme": [o.code for o in organisms]}),
+        "mots_vides": list(STOPWORDS), "url": url_state.for_browser(),
         "moments": [m[0] for m in MOMENTS], "jours": list(DAYS),
-        "structures": [directory.structures[s]["nom"] for s in structures],
-        "communes": commune_rows, "epci": dict(sorted(epcis.items())), "departements": dict(sorted(departements.items())),
+        "structures": [[directory.structures[s]["nom"], _phone(directory.structures[s].get("contact"))] for s in structures],
+        "lieux": venue_rows, "communes": commune_rows, "mots": words.keys(),
+        "epci": dict(sorted(epcis.items())), "departements": dict(sorted(departements.items())),
         "offres": rows,
     }
-
-
-def commune_list(index: dict) -> list[list[str]]:
-    """Every commune of the départements the index covers, as [insee, nom, département, epci,
-    first postcode]: the person's commune rarely has a venue, yet it must be choosable to rank
-    offers by proximity. Sent separately and only fetched when a commune is looked up."""
-    departements = set(index["departements"])
-    return [[c.code, c.nom, c.departement, c.epci or "", c.codes_postaux[0] if c.codes_postaux else ""]
-            for c in geography.all_communes() if c.departement in departements]
 
 
 def dumps(index) -> bytes:

@@ -101,6 +101,9 @@ class Site:
                 "epci": epci.nom if epci else None,
                 "osm": osm_url(lieu.get("coordonnees")),
                 "approchees": bool((lieu.get("coordonnees") or {}).get("approchees")),
+                # For the page's map (assets/recherche/map.js), unless the point is only the commune's centre.
+                "lat": None if (lieu.get("coordonnees") or {}).get("approchees") else (lieu.get("coordonnees") or {}).get("latitude"),
+                "lon": (lieu.get("coordonnees") or {}).get("longitude"),
                 "pmr": acc.get("pmr"), "accessibilite": acc.get("details"), "acceslibre": safe_url(acc.get("acceslibre")),
                 "transports": lieu.get("transports"),
             }

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..diagnostics.reporters import render_text
 from ..directory import load_directory
 from ..exports import write_all
+from ..orientation.vocabulary import VocabularyError
 from ..referentials import SCHEMA_DIR
 from .config import AnnuaireConfig
 from .context import Site
@@ -58,7 +59,10 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
         site = Site(directory, config.site_url or None, write_all(directory, self.exports_dir, config.site_url or None),
                     config=config, offers_dir=self.config.offers)
         self.specs = {spec.src_uri: spec for spec in build_pages(site)}
-        self.extra_files = generated_files(site)
+        try:
+            self.extra_files = generated_files(site)
+        except VocabularyError as exc:
+            raise PluginError(f"Vocabulaire de la recherche (schema/vocabulaire/) :\n{exc}") from None
         self.handwritten = handwritten_contexts(site)
         self.export_counts = site.export_counts
         self.nav_uris = set(_nav_uris(config.nav))
@@ -95,6 +99,8 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
     def on_page_context(self, context, page, config, nav):
         if not self.config.enabled:
             return context
+        context["annuaire_carte"] = {"tuiles": self.config.carte_tuiles, "attribution": self.config.carte_attribution,
+                                     "attribution_lien": self.config.carte_attribution_lien}
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context["annuaire"] = spec.context

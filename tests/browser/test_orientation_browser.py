@@ -36,10 +36,11 @@ def test_shareable_url_shows_the_morlaix_tax_workshop(page, sample_url, sample_d
     assert MORLAIX_TAX in shown_uids(page)
     assert shown_uids(page)[0] == MORLAIX_TAX, "l'offre de la commune choisie passe en tête"
     assert page.locator("#rq").input_value() == "impots"
-    assert page.locator("#rcommune").input_value() == "Morlaix (29151)"
+    # The field shows the name and postcode: an INSEE code there would be read as a postcode (issue 8).
+    assert page.locator("#rcommune").input_value() == "Morlaix (29600)"
     first = page.locator("#rresultats li").first
     assert sample_directory.offres[MORLAIX_TAX]["nom"] in first.inner_text()
-    assert "Dans la commune" in first.inner_text()
+    assert re.search(r"Morlaix · à \d,\d km", first.inner_text()), "la distance depuis la commune choisie"
 
 
 def test_shared_link_shows_its_result_without_scrolling(browser, sample_url):
@@ -125,7 +126,7 @@ def test_assistant_caf_no_mouse_lamballe(page, sample_url, sample_directory):
     assert "Plusieurs communes" in page.locator("#ocommune-aide").inner_text()
     page.fill("#ocommune", "lamballe armor")
     page.press("#ocommune", "Enter")
-    expect_value = "Lamballe-Armor (22093)"
+    expect_value = "Lamballe-Armor (22400)"
     page.wait_for_function(f"document.getElementById('ocommune').value === {expect_value!r}")
     page.click("#oform button[type=submit]")
     page.locator("#ooffres li").first.wait_for()
@@ -252,9 +253,9 @@ def test_open_now_and_upcoming_seances_follow_the_clock(browser, sample_url, sam
         + dt.timedelta(minutes=minute % 1440)
     open_now = {r["u"] for r in index["offres"] if not r.get("x") and any(a <= minute < b for a, b in r.get("h", []))}
     # The clock moves to ten days before the first séance of the data: some fall within 30 days, some after.
-    first = min(d for r in index["offres"] for d, _ in r.get("d", []))
+    first = min(d[0] for r in index["offres"] for d in r.get("d", []))
     day = first - 10
-    soon = {r["u"] for r in index["offres"] if not r.get("x") and any(day <= d <= day + 30 for d, _ in r.get("d", []))}
+    soon = {r["u"] for r in index["offres"] if not r.get("x") and any(day <= d[0] <= day + 30 for d in r.get("d", []))}
     later = {r["u"] for r in index["offres"] if r.get("d")} - soon
     assert open_now and soon and later, "les données d'exemple doivent avoir des offres ouvertes et des séances à dates variées"
     context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")

@@ -1,9 +1,11 @@
-"""The search page (`recherche/`) and the files its script reads: the index and the communes."""
+"""The search page (`recherche/`) and the files its script reads: the index (offers, vocabulary, URL
+language) and every commune of France (loaded when the place field is used)."""
 from __future__ import annotations
 
 import json
 
-from ...orientation.search_index import build_index, commune_list, dumps
+from ...orientation.communes_file import communes_file
+from ...orientation.search_index import build_index, dumps
 from ..context import Site
 from .spec import PageSpec
 
@@ -28,4 +30,4 @@ def pages(site: Site) -> list[PageSpec]:
 
 def files(site: Site) -> dict[str, bytes]:
     index = build_index(site.directory)
-    return {"recherche/index.json": dumps(index), "recherche/communes.json": compact_json(commune_list(index))}
+    return {"recherche/index.json": dumps(index), "recherche/communes.json": compact_json(communes_file())}
