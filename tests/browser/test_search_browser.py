@@ -294,3 +294,10 @@ def test_printed_list_has_the_results_and_not_the_form(page, sample_url):
     assert not page.locator("#annuaire-recherche form").is_visible()
     assert page.locator("#rresultats li").first.is_visible()
     assert page.locator("#rcompte").is_visible()
+
+
+@pytest.mark.parametrize("path", ["a-propos/", "donnees/"])
+def test_data_pages_cite_the_sources_of_the_centres(page, sample_url, path):
+    page.goto(sample_url + path)
+    text = page.locator("article").inner_text()
+    assert "Code officiel géographique 2024" in text and "La Poste" in text and "OpenStreetMap" in text
