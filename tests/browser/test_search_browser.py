@@ -275,6 +275,10 @@ def test_maps_on_venue_structure_and_commune_pages(page, sample_url, sample_dire
     page.wait_for_function("document.querySelector('[data-carte]').getAttribute('data-marqueurs') > 0")
     assert int(box.get_attribute("data-marqueurs")) == expected
     assert serious_violations(page) == []
+    if kind == "lieu":
+        page.locator("[data-carte] .leaflet-marker-icon").first.click()
+        link = page.locator("[data-carte] .leaflet-popup-content a")
+        assert link.inner_text() == venue["nom"] and link.get_attribute("href").endswith(f"lieux/{venue.uid}/")
 
 
 def test_without_javascript_the_venue_page_has_its_address_and_no_map(browser, sample_url, sample_directory):

@@ -60,11 +60,16 @@ export class PointsMap {
       L.control.attribution({ prefix: false }).addAttribution(link.outerHTML).addTo(this.map);
       L.tileLayer(c.getAttribute("data-tuiles"), { maxZoom: 19 }).addTo(this.map);
       this.group = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false });
+      // One popup for the whole map, filled on click (or Enter on a focused marker): 20,000 markers
+      // would otherwise make 20,000 popups.
+      this.group.on("click", (ev) => {
+        const p = ev.layer.options.point;
+        if (p) L.popup({ offset: [0, -30] }).setLatLng(ev.layer.getLatLng()).setContent(popup(p)).openOn(this.map);
+      });
       this.map.addLayer(this.group);
     }
     this.group.clearLayers();
-    const markers = points.map((p) => L.marker([p.lat, p.lon], { title: p.titre, alt: p.titre, keyboard: true })
-      .bindPopup(() => popup(p)));
+    const markers = points.map((p) => L.marker([p.lat, p.lon], { title: p.titre, alt: p.titre, keyboard: true, point: p }));
     c.setAttribute("data-marqueurs", "0");
     return new Promise((resolve) => {
       this.group.addLayers(markers);

@@ -20,9 +20,21 @@ export class TextIndex {
     this.ready = false;
   }
 
-  /** Terms of every offer and of the vocabulary: done once, on the first query with words. */
+  /** Terms of every offer and of the vocabulary: done once, on the first query with words at the latest. */
   build() {
-    if (this.ready) return;
+    this.buildSome(Infinity);
+  }
+
+  /** Part of the build, for about `ms` milliseconds (the page builds while the person reads); true when done. */
+  buildSome(ms) {
+    if (this.ready) return true;
+    if (!this.step) this.step = this.builder();
+    const end = performance.now() + ms;
+    while (performance.now() < end) if (this.step.next().done) return true;
+    return this.ready;
+  }
+
+  *builder() {
     const idx = this.index, an = this.analyzer, n = idx.offres.length;
     this.codes = {};
     KINDS.forEach((kind) => {
@@ -72,6 +84,7 @@ export class TextIndex {
       o.t.forEach((t) => { if (orgOfTheme[t] >= 0) orgs.add(orgOfTheme[t]); });
       orgs.forEach((x) => this.codes.organisme[x].offers.push(i));
       (o.o || []).forEach((x) => { if (!orgs.has(x)) this.codes.organisme[x].referred.push(i); });
+      if (i % 500 === 499) yield;
     }
     this.wordList = Array.from(an.byWord.keys()).filter((w) => an.byWord.get(w) >= 0);
     this.ready = true;

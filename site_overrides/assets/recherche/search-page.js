@@ -48,7 +48,9 @@ function start() {
       update(true);
       if (state.carte) toggleMap(true);
       // The words' index is built while the person reads, not at the first keystroke.
-      if (!engine.text.ready) (window.requestIdleCallback || setTimeout)(() => engine.text.build());
+      const later = window.requestIdleCallback || ((f) => setTimeout(() => f({ timeRemaining: () => 10 }), 50));
+      const step = (deadline) => { if (!engine.text.buildSome(Math.max(5, deadline.timeRemaining()))) later(step); };
+      later(step);
     }).catch(() => update(true));
   }).catch(() => {
     count.textContent = "La recherche n'a pas pu se charger : utilisez les listes ci-dessus.";
@@ -174,7 +176,7 @@ function start() {
     showRelax(r);
     clearTimeout(pendingCounts);
     // While typing, the list goes first; the filter counts follow right after, without delaying the keystroke.
-    if (defer) pendingCounts = setTimeout(() => { updateCounts(r); refreshMap(r); }, defer === "typing" ? 0 : 0);
+    if (defer) pendingCounts = setTimeout(() => { updateCounts(r); refreshMap(r); }, 0);
     else { updateCounts(r); refreshMap(r); }
   }
 
@@ -183,7 +185,7 @@ function start() {
     if (reset) shown = PAGE;
     const t0 = event ? event.timeStamp : performance.now();
     last = engine.search(state, place);
-    render(last, event ? "typing" : null);
+    render(last, !!event);
     history.replaceState(null, "", location.pathname + engine.url.write(state) + location.hash);
     // For the benchmark: from the event (keystroke) to the list built.
     window.annuaireMesures.push(performance.now() - t0);
@@ -204,7 +206,7 @@ function start() {
     box.hidden = !open;
     $("rcarte").hidden = !open;
     button.setAttribute("aria-expanded", open ? "true" : "false");
-    button.textContent = open ? "Masquer la carte" : "Carte";
+    button.textContent = open ? "Masquer la carte" : "Voir sur la carte";
     state.carte = open ? "1" : undefined;
     history.replaceState(null, "", location.pathname + engine.url.write(state) + location.hash);
     if (open) { if (!map) map = new PointsMap($("rcarte")); refreshMap(last); }
