@@ -278,7 +278,7 @@ def test_maps_on_venue_structure_and_commune_pages(page, sample_url, sample_dire
     if kind == "lieu":
         page.locator("[data-carte] .leaflet-marker-icon").first.click()
         link = page.locator("[data-carte] .leaflet-popup-content a")
-        assert link.inner_text() == venue["nom"] and link.get_attribute("href").endswith(f"lieux/{venue.uid}/")
+        assert link.inner_text() == venue["nom"] and link.evaluate("a => a.href").endswith(f"lieux/{venue.uid}/")
 
 
 def test_without_javascript_the_venue_page_has_its_address_and_no_map(browser, sample_url, sample_directory):
