@@ -305,3 +305,18 @@ def test_data_pages_cite_the_sources_of_the_centres(page, sample_url, path):
     page.goto(sample_url + path)
     text = page.locator("article").inner_text()
     assert "Code officiel géographique 2024" in text and "La Poste" in text and "OpenStreetMap" in text
+
+
+def test_folded_filters_show_their_counts_when_unfolded(page, sample_url, sample_directory):
+    page.goto(sample_url + "recherche/?q=atelier")
+    wait_results(page)
+    assert not page.locator("#raffiner").evaluate("d => d.open")
+    page.click("#raffiner > summary")
+    n = len(shown_uids(page)) if page.locator("#rplus").is_hidden() else None
+    option = page.locator("#rsegment option[value='atelier']")
+    assert re.search(r"\(\d+\)$", option.inner_text())
+    assert re.fullmatch(r"\(\d+\)", page.locator("[data-compte='pmr']").inner_text())
+    if n is not None:
+        # Each offer has one type: the type counts add up to the results.
+        texts = page.locator("#rsegment option").all_inner_texts()[1:]
+        assert sum(int(re.search(r"\((\d+)\)$", t).group(1)) for t in texts) == n

@@ -18,6 +18,7 @@ function start() {
   const base = root.getAttribute("data-base").replace(/\/$/, "");
   const form = root.querySelector("form"), count = $("rcompte"), list = $("rresultats"), more = $("rplus"), relax = $("rrelax");
   let engine = null, state = null, place = null, commune = null, shown = PAGE, last = null, pendingCounts = null, map = null;
+  let staleCounts = null, pendingUrl = null;
   window.annuaireMesures = [];
 
   Engine.load(root.getAttribute("data-index")).then((e) => {
@@ -103,9 +104,13 @@ function start() {
   }
 
   function updateCounts(r) {
+    // Counts inside the folded filters are written when they unfold: at 20,000 offers the
+    // intercommunality list alone has a thousand options to rewrite at each keystroke.
+    const folded = !$("raffiner").open;
+    staleCounts = folded ? r : null;
     root.querySelectorAll("select[data-param]").forEach((sel) => {
       const param = sel.getAttribute("data-param"), c = r.counts[param];
-      if (!c) return;
+      if (!c || (folded && param !== "proximite")) return;
       for (let i = 1; i < sel.options.length; i++) {
         const label = sel.options[i].getAttribute("data-label");
         if (!label) continue;
@@ -113,7 +118,7 @@ function start() {
         if (sel.options[i].textContent !== text) sel.options[i].textContent = text;
       }
     });
-    FLAGS.forEach((k) => {
+    if (!folded) FLAGS.forEach((k) => {
       const span = root.querySelector("[data-compte='" + k + "']"), t = "(" + r.counts[k][0] + ")";
       if (span.textContent !== t) span.textContent = t;
     });
@@ -186,7 +191,10 @@ function start() {
     const t0 = event ? event.timeStamp : performance.now();
     last = engine.search(state, place);
     render(last, !!event);
-    history.replaceState(null, "", location.pathname + engine.url.write(state) + location.hash);
+    // While typing, the address follows when the typing pauses.
+    clearTimeout(pendingUrl);
+    const write = () => history.replaceState(null, "", location.pathname + engine.url.write(state) + location.hash);
+    if (event) pendingUrl = setTimeout(write, 300); else write();
     // For the benchmark: from the event (keystroke) to the list built.
     window.annuaireMesures.push(performance.now() - t0);
     if (window.annuairePremierRendu === undefined) window.annuairePremierRendu = performance.now();
@@ -213,6 +221,7 @@ function start() {
   }
 
   form.addEventListener("submit", (ev) => ev.preventDefault());
+  $("raffiner").addEventListener("toggle", () => { if ($("raffiner").open && staleCounts) updateCounts(staleCounts); });
   $("rq").addEventListener("input", (ev) => { state.q = ev.target.value; update(true, ev); });
   FLAGS.forEach((k) => $("r" + k).addEventListener("change", (ev) => { state[k] = ev.target.checked ? "1" : undefined; update(true); }));
   $("rcarte-bouton").addEventListener("click", () => { if (engine) toggleMap($("rcarte-bloc").hidden); });
