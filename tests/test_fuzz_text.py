@@ -203,6 +203,8 @@ def test_accepted_random_text_builds_the_site(base, tmp_path_factory, data):
     build_site(tree, site, ROOT / "mkdocs.yml")
     page = (site / "offres" / "essai" / "acces-libre" / "index.html").read_text(encoding="utf-8")
     assert f"<h1>{escape(name)}</h1>" in page
+    index = json.loads((site / "recherche" / "index.json").read_bytes())
+    assert [r["n"] for r in index["offres"] if r["u"] == "essai/acces-libre"] == [name]
 
 
 def _leaves(value, path=()):
