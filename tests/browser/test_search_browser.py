@@ -27,6 +27,13 @@ def shown_uids(page):
             page.locator("#rresultats li > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")]
 
 
+def show_all(page):
+    """Unfold the whole list (it shows a page of results at a time)."""
+    while page.locator("#rplus").is_visible():
+        page.click("#rplus")
+    return shown_uids(page)
+
+
 def with_code(directory, kind, code):
     key = {"theme": "thematiques", "public": "publics"}[kind]
     return {o.uid for o in directory.offres.values() if code in o[key]}
@@ -180,7 +187,7 @@ def test_a_commune_without_offers_in_its_departement_gets_the_nearest(page, samp
 def test_seniors_filter_keeps_offers_for_everyone_after_the_targeted_ones(page, sample_url, sample_directory):
     page.goto(sample_url + "recherche/?public=seniors")
     wait_results(page)
-    uids = shown_uids(page)
+    uids = show_all(page)
     seniors = with_code(sample_directory, "public", "seniors")
     everyone = with_code(sample_directory, "public", "tous-publics") - seniors
     assert seniors and everyone

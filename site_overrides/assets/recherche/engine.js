@@ -6,7 +6,7 @@ import { KINDS, TextIndex } from "./matcher.js";
 import { Schedule, openAt, parisNow, seanceWithin } from "./schedule.js";
 import { UrlState } from "./url-state.js";
 
-export const PAGE = 50;
+export const PAGE = 20;
 const LISTS = { segment: (o) => [o.g], theme: (o) => o.t, public: (o) => o.p, frais: (o) => (o.f === undefined ? [] : [o.f]), langue: (o) => o.l,
   adaptation: (o) => o.e || [] };
 const REMOTE_KM = 20;   // an offer at a distance ranks like one 20 km away, without showing a distance
