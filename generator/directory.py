@@ -106,11 +106,14 @@ def load_directory(root: str | Path = "offers", today: dt.date | None = None) ->
             doc = load_file(str(path), report)
             if doc.ok and validation.check_schema(doc, "offre", report):
                 offer_docs.append((sid, path.stem, doc))
+    # An offer whose file is broken still exists for `suites`: one broken file must not cascade into others.
+    offers = {f"{sid}/{path.stem}": None for sid, item in found.items() for path in item["offres"]}
+    offers.update({f"{sid}/{oid}": doc.data for sid, oid, doc in offer_docs})
     for sid, oid, doc in offer_docs:
         sdoc = structures.get(sid)
         refs = [venue_uid(sid, r) for r in doc.data.get("lieux", [])]
         known = None if sid in broken_venues or any(r.split("/")[0] in broken_venues for r in refs) else venues
-        validation.check(doc, "offre", validation.Context(today, sid, sdoc.data if sdoc else None, known), report)
+        validation.check(doc, "offre", validation.Context(today, sid, sdoc.data if sdoc else None, known, oid, offers), report)
     return _build(today, structures, venues, lieux_files, offer_docs), report
 
 

@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from . import referentials
+
 
 def freeze(value):
     if isinstance(value, dict):
@@ -20,6 +22,11 @@ def freeze(value):
 
 def venue_uid(structure_id: str, ref: str) -> str:
     """A venue reference is local to the offer's structure unless written `autre-structure/lieu`."""
+    return ref if "/" in ref else f"{structure_id}/{ref}"
+
+
+def offer_uid(structure_id: str, ref: str) -> str:
+    """An offer named in `suites` is one of the structure's unless written `autre-structure/offre`."""
     return ref if "/" in ref else f"{structure_id}/{ref}"
 
 
@@ -70,6 +77,16 @@ class Offre(_Owned):
     def weekly_hours(self) -> str | None:
         """The OSM hours the offer keeps week after week: its opening hours, else its recurrence's."""
         return self.data.get("horaires") or (self.data.get("recurrence") or {}).get("horaires")
+
+    @property
+    def suites(self) -> tuple[str, ...]:
+        """Uids of the offers to propose next (« Et après ? »), as written; check them against the directory."""
+        return tuple(offer_uid(self.structure_id, r) for r in self.data.get("suites", ()))
+
+    @property
+    def niveau(self) -> str:
+        """What the person must already know (niveaux referential): `niveau_requis`, else the segment's usual level."""
+        return self.data.get("niveau_requis") or referentials.get("segments")[self.data["segment"]].get("x-niveau-requis")
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,7 @@ def build_index(directory: Directory) -> dict:
     monday = today - dt.timedelta(days=today.weekday())
     positions = {f: {c: i for i, c in enumerate(referentials.get(r).codes)} for f, r in FACETS.items()}
     organisms = vocabulary.organisms()
+    levels = {i.code: i.get("x-rang") for i in referentials.get("niveaux").items}
     organism_pos = {o.code: i for i, o in enumerate(organisms)}
     structures = sorted(directory.structures)
     structure_pos = {sid: i for i, sid in enumerate(structures)}
@@ -122,6 +123,8 @@ def build_index(directory: Directory) -> dict:
                     "a": int(any((directory.lieux[u].get("accessibilite") or {}).get("pmr") for u in offre.lieux)),
                     "h": week, "d": seances, "x": int(not offre.active),
                     "z": int(bool(offre.get("a_distance"))),
+                    # What the person must already know, as a rank (0: nothing, left out), for the assistant.
+                    "k": levels[offre.niveau],
                     "e": [positions["adaptation"][x] for x in offre.get("prises_en_charge", ())],
                     "o": sorted({organism_pos[p["type"]] for p in partners if p and p["type"] in organism_pos}),
                     # The structure's phone is listed once with the structure; an offer's own number only when it differs.
@@ -133,6 +136,12 @@ def build_index(directory: Directory) -> dict:
         rows.append(row)
     # Rows in alphabetical order of name: the page lists them in this order without sorting at load.
     rows.sort(key=lambda r: (r["n"].casefold(), r["u"]))
+    # « Et après ? » as row positions, known once rows have their final order (the assistant's next step).
+    row_of = {r["u"]: i for i, r in enumerate(rows)}
+    for r in rows:
+        following = [row_of[u] for u in directory.offres[r["u"]].suites if u in row_of]
+        if following:
+            r["c"] = following
     venue_rows = []
     for uid in venues.keys():
         lieu = directory.lieux[uid]

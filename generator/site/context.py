@@ -61,6 +61,7 @@ class Site:
     offers_dir: str | None = None  # the folder of the data files, to name them in the repository
     _summaries: dict = field(default_factory=dict, repr=False)
     _places: dict = field(default_factory=dict, repr=False)
+    _before: dict | None = field(default=None, repr=False)
 
     def __post_init__(self):
         # Indexes built once, so that neighbour lookups stay linear in the number of venues.
@@ -125,6 +126,15 @@ class Site:
                 "statut": None if offre.active else referentials.label("statuts", offre.etat),
             }
         return self._summaries[offre.uid]
+
+    def preceding(self, offre: Offre) -> list[Offre]:
+        """The offers that name this one in their « Et après ? » (`suites`)."""
+        if self._before is None:
+            self._before = defaultdict(list)
+            for o in self.directory.offres.values():
+                for uid in o.suites:
+                    self._before[uid].append(o)
+        return self._before.get(offre.uid, [])
 
     def summaries(self, offres) -> list[dict]:
         return sorted((self.summary(o) for o in offres), key=lambda s: by_name(s["nom"], s["uid"]))

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..diagnostics.reporters import render_text
 from ..directory import load_directory
 from ..exports import write_all
+from ..orientation.assistant import RulesError
 from ..orientation.vocabulary import VocabularyError
 from ..referentials import SCHEMA_DIR
 from .config import AnnuaireConfig
@@ -58,11 +59,13 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
         self.exports_dir = Path(tempfile.mkdtemp(prefix="annuaire-donnees-"))
         site = Site(directory, config.site_url or None, write_all(directory, self.exports_dir, config.site_url or None),
                     config=config, offers_dir=self.config.offers)
-        self.specs = {spec.src_uri: spec for spec in build_pages(site)}
         try:
+            self.specs = {spec.src_uri: spec for spec in build_pages(site)}
             self.extra_files = generated_files(site)
         except VocabularyError as exc:
             raise PluginError(f"Vocabulaire de la recherche (schema/vocabulaire/) :\n{exc}") from None
+        except RulesError as exc:
+            raise PluginError(f"Règles de l'assistant (generator/orientation/regles.yml) :\n{exc}") from None
         self.handwritten = handwritten_contexts(site)
         self.export_counts = site.export_counts
         self.nav_uris = set(_nav_uris(config.nav))

@@ -27,6 +27,10 @@ class Context:
     # Every venue uid ("structure/lieu") of the tree → its data; None when a lieux.yml involved could
     # not be read, so that one broken file does not cascade into many errors.
     venues: dict | None = None
+    offer_id: str = ""
+    # Every offer uid of the tree → its data (None when its file could not be read or validated):
+    # what `suites` may name.
+    offers: dict | None = None
 
 
 def check_placeholders(doc: Document, kind: str, report: Report) -> set[tuple]:

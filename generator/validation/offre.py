@@ -5,7 +5,7 @@ from .. import referentials, schedule
 from ..diagnostics import Report
 from ..load import Document
 from ..completeness import listed
-from ..model import venue_uid
+from ..model import offer_uid, venue_uid
 from . import common, imported
 
 
@@ -58,6 +58,27 @@ def check_partner_references(doc: Document, ctx, report: Report) -> None:
             report.emit(doc.path, doc.pos(path), "partenaire-inconnu", partenaire=pid, declares=", ".join(sorted(declared)) or "aucun")
 
 
+def check_next_offers(doc: Document, ctx, report: Report) -> None:
+    """`suites` names offers of the tree other than this one; a finished one is only warned about."""
+    if ctx.offers is None:
+        return
+    own = f"{ctx.structure_id}/{ctx.offer_id}"
+    for i, ref in enumerate(doc.data.get("suites", [])):
+        uid = offer_uid(ctx.structure_id, ref)
+        if uid == own:
+            report.emit(doc.path, doc.pos(("suites", i)), "suite-elle-meme")
+        elif uid not in ctx.offers:
+            local = sorted(u.split("/", 1)[1] for u in ctx.offers if u.startswith(ctx.structure_id + "/") and u != own)
+            report.emit(doc.path, doc.pos(("suites", i)), "suite-inconnue", offre=ref,
+                        hint=f"Offres de la structure : {', '.join(local) or 'aucune autre'} ; "
+                             "pour l'offre d'une autre structure, écrivez « structure/offre ».")
+        else:
+            data = ctx.offers[uid]
+            etat = ((data or {}).get("statut") or {}).get("etat", "active")
+            if etat == "terminee":
+                report.emit(doc.path, doc.pos(("suites", i)), "suite-terminee", offre=ref)
+
+
 def check_when(doc: Document, ctx, report: Report) -> None:
     """A spontaneous offer gives its hours; a programmed one its dates or rhythm."""
     data = doc.data
@@ -99,6 +120,6 @@ def check_sessions(doc: Document, ctx, report: Report) -> None:
                 report.emit(doc.path, doc.pos(sp + ("fin",)), "heures", date=seance["date"], fin=seance["fin"], debut=seance["debut"])
 
 
-RULES = (check_configuration, check_where, check_venue_references, check_partner_references, check_when, check_hours,
+RULES = (check_configuration, check_where, check_venue_references, check_partner_references, check_next_offers, check_when, check_hours,
          check_periods, check_sessions, common.check_freshness, common.check_characters,
          imported.check_offer_marks)

@@ -68,6 +68,10 @@ def page(site: Site, offre: Offre) -> PageSpec:
         "publics": [{**p, "url": f"publics/{p['code']}/"} for p in labels("publics", data.get("publics"))],
         "publics_precisions": data.get("publics_precisions"),
         "prerequis": list(data.get("prerequis", ())),
+        "niveau": labels("niveaux", [offre.niveau])[0],
+        # « Et après ? »: in the order written (the first is what to propose first), then who leads here.
+        "suites": [site.summary(site.directory.offres[u]) for u in offre.suites if u in site.directory.offres],
+        "avant": site.summaries(site.preceding(offre)),
         "a_apporter": list(data.get("a_apporter", ())),
         "inscription": {"obligatoire": insc["obligatoire"], "modalites": labels("modalites-acces", insc["modalites"]),
                         "details": insc.get("details"), "lien": safe_url(insc.get("lien"))} if insc else

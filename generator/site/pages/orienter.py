@@ -10,8 +10,7 @@ from .spec import PageSpec
 def pages(site: Site) -> list[PageSpec]:
     data = assistant.rules()
     return [PageSpec("orienter/index.md", "annuaire/orienter.html", "J'oriente une personne",
-                     {"questions": data["questions"], "precisions": data["precisions"],
-                      "regles": assistant.rule_table(), "listes": static_lists()},
+                     {"questions": data["questions"], "regles": assistant.rule_table(), "listes": static_lists()},
                      "Trouver en quelques questions le bon type d'offre pour une personne, et les offres près de chez elle.")]
 
 
