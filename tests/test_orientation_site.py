@@ -123,30 +123,31 @@ def test_communes_file_holds_every_commune_of_france():
     assert ["Lamballe", "22093"] in communes_file()["anciens"]
 
 
-def test_constraints_become_search_filters():
-    filters, ranking = assistant.search_parameters({"horaires": "samedi", "handicap": "fauteuil", "langue": "br",
-                                                    "demarche": "demarches-caf", "mobilite": "epci"})
-    assert filters == {"jour": "samedi", "pmr": "1", "langue": "br", "proximite": "epci"}
-    assert ranking == {"theme": "demarches-caf"}
+def test_rules_for_the_browser_carry_slots_levels_and_labels():
+    data = assistant.for_browser()
+    assert [r["id"] for r in data["regles"]] == [r["id"] for r in assistant.rules()["regles"]]
+    assert data["segments"] == {i.code: i.label for i in referentials.get("segments").items}
+    levels = {a["code"]: a["niveau"] for a in assistant.question("aisance")["reponses"]}
+    assert levels == {"non": 0, "un-peu": 1, "oui": 2} and len(data["niveaux"]) == 3
+    saturday = next(a for a in assistant.question("disponibilite")["reponses"] if a["code"] == "samedi")
+    assert saturday["masque"] == 0b111 << (5 * 3), "samedi : les trois moments du sixième jour, comme dans l'index"
 
 
-def test_rules_refuse_unknown_search_parameters(tmp_path, monkeypatch):
-    bad = assistant.RULES_FILE.read_text(encoding="utf-8").replace("filtre: {moment: soir}", "filtre: {moment: nuit}")
-    path = tmp_path / "regles.yml"
-    path.write_text(bad, encoding="utf-8")
-    monkeypatch.setattr(assistant, "RULES_FILE", path)
-    assistant.rules.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="moment=nuit"):
-            assistant.rules()
-    finally:
-        monkeypatch.undo()
-        assistant.rules.cache_clear()
+def test_offers_say_what_comes_next_and_what_they_ask(directory, specs):
+    visa = specs["offres/cyberbase-morlaix/visa-internet-bretagne/index.md"].context
+    assert [s["uid"] for s in visa["suites"]] == list(directory.offres["cyberbase-morlaix/visa-internet-bretagne"].suites)
+    assert visa["niveau"]["code"] == "aucun"
+    workshop = specs["offres/cyberbase-morlaix/atelier-profil-competences/index.md"].context
+    assert "cyberbase-morlaix/visa-internet-bretagne" in [s["uid"] for s in workshop["avant"]]
+    index = build_index(directory)
+    rows = index["offres"]
+    visa_row = next(r for r in rows if r["u"] == "cyberbase-morlaix/visa-internet-bretagne")
+    assert [rows[i]["u"] for i in visa_row["c"]] == [s["uid"] for s in visa["suites"]]
+    assert all(r.get("k", 0) == {"aucun": 0, "bases": 1, "autonome": 2}[directory.offres[r["u"]].niveau] for r in rows)
 
 
 def test_rule_table_reads_like_the_rules():
-    table = assistant.rule_table()
-    assert len(table) == len(assistant.rules()["regles"])
+    table = [r for g in assistant.rule_table() for r in g["regles"]]
+    assert [r["id"] for r in table] == [r["id"] for r in assistant.rules()["regles"]]
     assert table[-1]["conditions"] == []
-    assert all(row["segments"] and row["raison"] for row in table)
 

@@ -36,7 +36,8 @@ class _Checker:
     def __init__(self, doc: Document, report: Report):
         self.doc, self.report = doc, report
 
-    def emit(self, path, code, **params):
+    def emit(self, path, code, /, **params):
+        # Positional-only: « code » is also a parameter of the regles-code message.
         self.report.emit(self.doc.path, self.doc.pos(path), code, **params)
 
     def form(self, path, quoi, conseil="Comparez avec les autres entrées du fichier."):
