@@ -35,6 +35,7 @@ class Person:
     mask: int = 0
     proximite: str | None = None
     langue: str | None = None
+    adapt: set = field(default_factory=set)
 
     def said(self) -> list[str]:
         return [a["dit"] for q in assistant.rules()["questions"] for a in self.given.get(q["id"], [])]
@@ -68,6 +69,7 @@ def person(answers: dict) -> Person:
             p.mask |= a.get("masque", 0)
             p.proximite = a.get("proximite", p.proximite)
             p.langue = a.get("langue", p.langue)
+            p.adapt |= {a["adaptation"]} if "adaptation" in a else set()
     need = given.get("besoin")
     themes = rule.get("themes") or (need[0].get("themes") if need else None)
     p.themes = set(themes) if themes else None
@@ -128,6 +130,28 @@ class Offers:
                 and (not p.mask or bool(row["m"] & p.mask))
                 and (p.langue is None or p.langue in o.get("langues", ("fr",)))
                 and self.within(uid, p, place))
+
+    def person_fit(self, uid, p: Person) -> int:
+        """How well an offer fits the person, ranked before distance: 2 for their public, 1 for their disability or
+        language (an adapted offer, or one for people learning French when they speak another language)."""
+        o = self.directory.offres[uid]
+        publics, care = set(o.get("publics", ())), set(o.get("prises_en_charge", ()))
+        adapted = bool(care & p.adapt) or (p.langue not in (None, "fr") and
+                                           ("personnes-migrantes" in publics or "langues-etrangeres" in care))
+        return 2 * bool(publics & p.publics) + adapted
+
+    def venue_km(self, uid, place) -> float | None:
+        """Distance from the commune's centre to the offer's nearest venue (None without a located venue)."""
+        kms = [geography.distance_km(place["lat"], place["lon"], lat, lon)
+               for lat, lon, _ in (self.venues[i] for i in self.rows[uid].get("v", [])) if lat is not None]
+        return min(kms) if kms else None
+
+    def km(self, uid, place) -> float:
+        """The distance the ranking uses: nearest venue, else 20 km for an offer at a distance, else far."""
+        if not place:
+            return 0.0
+        km = self.venue_km(uid, place)
+        return km if km is not None else 20.0 if self.directory.offres[uid].get("a_distance") else 1e6
 
     def expected(self, p: Person, place, segments) -> set[str]:
         return {u for u, o in self.directory.offres.items() if o["segment"] in segments and self.fits(u, p, place)}

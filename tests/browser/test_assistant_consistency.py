@@ -185,3 +185,25 @@ def test_the_offers_are_those_that_fit_in_the_recommended_order(advices, offers,
             problems.append(("page vide", res["count"]))
         return problems
     assert _failures(advices, check) == ([], 0)
+
+
+def test_ranking_is_segment_then_fit_to_the_person_then_distance(advices, offers, sample_directory):
+    """Point 4: the recommended order of segments, then fit to the person's public (and disability or language),
+    then distance from the commune's centre, with the search's distances (nearest venue; 20 km at a distance)."""
+    def check(answers, place, res, p):
+        segments = p.rule["segments"]
+        keys = [(segments.index(sample_directory.offres[u]["segment"]), -offers.person_fit(u, p), offers.km(u, place))
+                for u, _ in res["offers"]]
+        bad = [(res["offers"][i][0], a, b) for i, (a, b) in enumerate(zip(keys, keys[1:]))
+               if a[:2] > b[:2] or (a[:2] == b[:2] and a[2] > b[2] + 0.01)]
+        # The distance the page writes is that distance.
+        for u, why in res["offers"] if place else ():
+            km = offers.venue_km(u, place)
+            m = re.search(r" · à ([\d,]+) km", why)
+            if km is None:
+                if m:
+                    bad.append((u, why, None))
+            elif not m or abs(float(m.group(1).replace(",", ".")) - km) > (0.051 if km < 10 else 0.51):
+                bad.append((u, why, round(km, 2)))
+        return bad
+    assert _failures(advices, check) == ([], 0)

@@ -118,7 +118,7 @@ def test_assistant_caf_no_mouse_lamballe(page, sample_url, sample_directory):
     page.locator("#oform button[type=submit]").wait_for(state="visible")
     page.check("#o-besoin-demarche")
     page.check("#o-aisance-non")
-    page.select_option("#o-demarche", "demarches-caf")
+    page.select_option("#o-organisme", "demarches-caf")
     page.fill("#ocommune", "22400")
     page.press("#ocommune", "Enter")
     # Several communes share this postcode: the agent is asked to pick one, nothing is guessed.
@@ -135,11 +135,16 @@ def test_assistant_caf_no_mouse_lamballe(page, sample_url, sample_directory):
     assert any(referentials.label("segments", s) in advice for s in ("atelier", "formation"))
     assert page.locator("#oraison").inner_text() == rule["raison"].strip()
     uids = [re.search(r"offres/(.+)/$", h).group(1) for h in
-            page.locator("#ooffres li > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+            page.locator("#ooffres > li > a:first-child").evaluate_all("els => els.map(e => e.getAttribute('href'))")]
     assert all(sample_directory.offres[u]["segment"] in rule["segments"] for u in uids)
     in_lamballe = [u for u in uids if any(sample_directory.lieux[v]["code_insee"] == "22093"
                                           for v in sample_directory.offres[u].lieux)]
-    assert in_lamballe and uids[:len(in_lamballe)] == in_lamballe, "les offres de Lamballe-Armor d'abord"
+    # Recommended type first, then distance: in each type, the offers of Lamballe-Armor come first.
+    assert in_lamballe and uids[0] in in_lamballe
+    for segment in rule["segments"]:
+        of_type = [u for u in uids if sample_directory.offres[u]["segment"] == segment]
+        local = [u for u in of_type if u in in_lamballe]
+        assert of_type[:len(local)] == local, "les offres de Lamballe-Armor d'abord dans chaque type"
     link = page.locator("#olien").get_attribute("href")
     assert "commune=22093" in link and "segment=" in link
 
@@ -200,7 +205,7 @@ def test_accessibility_and_mobile_width(browser, sample_url, kind):
         wait_results(page)
     if kind == "orienter":
         page.locator("#oform button[type=submit]").wait_for(state="visible")
-        page.check("#o-besoin-apprendre")
+        page.check("#o-besoin-bases")
         page.click("#oform button[type=submit]")
         page.locator("#ooffres li").first.wait_for()
     assert serious_violations(page) == []

@@ -120,11 +120,14 @@ export class Advisor {
       const fitAdapt = meets(x.o.e, p.adapt) || (p.langue >= 0 && p.langue !== this.french &&
         (x.o.p.indexOf(this.migrants) >= 0 || (x.o.e || []).indexOf(this.interpreting) >= 0));
       const fitNeed = !!p.needThemes && meets(x.o.t, p.needThemes);
-      found.push({ x: x, seg: order[x.o.g], fit: -((fitPublic ? 8 : 0) + (fitTheme ? 4 : 0) + (fitNeed ? 2 : 0) + (fitAdapt ? 1 : 0)),
+      // Fit to the person (their public, their disability or language) ranks before distance; fit to the subject
+      // (the body, the need) only among offers as near: a Visa 130 km away never passes the one in the person's town.
+      found.push({ x: x, seg: order[x.o.g], fit: -((fitPublic ? 2 : 0) + (fitAdapt ? 1 : 0)), subject: -((fitTheme ? 2 : 0) + (fitNeed ? 1 : 0)),
         fitPublic: fitPublic, fitTheme: fitTheme, fitAdapt: fitAdapt,
         km: !place ? 0 : x.km !== null ? x.km : x.o.z ? REMOTE_KM : FAR, wait: waitMinutes(x.o, now) });
     });
-    found.sort((a, b) => (a.seg - b.seg) || (a.fit - b.fit) || (a.km - b.km) || (a.wait - b.wait) || (a.x.rank - b.x.rank));
+    found.sort((a, b) => (a.seg - b.seg) || (a.fit - b.fit) || (a.km - b.km) || (a.subject - b.subject) || (a.wait - b.wait) ||
+      (a.x.rank - b.x.rank));
     return found;
   }
 

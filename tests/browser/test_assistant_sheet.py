@@ -1,0 +1,48 @@
+"""The printable sheet opened from the assistant carries the advice: what was said about the person, the
+recommendation, its reason and the next step (issue 9, point 6), without the answers reaching the server."""
+import re
+from urllib.parse import unquote
+
+import pytest
+
+from generator import referentials
+from generator.orientation import assistant
+
+pytestmark = pytest.mark.browser
+
+
+def test_sheet_from_the_assistant_carries_advice_reason_and_next_step(page, sample_url, sample_directory):
+    answers = {"age": "senior", "besoin": "bases", "aisance": "non"}
+    rule = assistant.recommend(answers)
+    page.goto(sample_url + "orienter/")
+    page.wait_for_selector("[data-assistant-pret]")
+    for qid, code in answers.items():
+        page.check(f"#o-{qid}-{code}")
+    page.fill("#ocommune", "Lorient")
+    page.press("#ocommune", "Enter")
+    page.wait_for_function("document.getElementById('ocommune').value.startsWith('Lorient (')")
+    page.click("#oform button[type=submit]")
+    page.locator("#ooffres li").first.wait_for()
+    first = re.search(r"offres/(.+)/$", page.locator("#ooffres > li > a:first-child").first.get_attribute("href")).group(1)
+    following = sample_directory.offres[first].suites
+    assert following, f"choisir une situation dont la première offre a des suites ({first})"
+    next_text = page.locator("#oensuite").inner_text()
+    assert next_text.startswith(f"Et après « {sample_directory.offres[first]['nom']} »")
+
+    requests = []
+    page.on("request", lambda r: requests.append(unquote(r.url)))
+    page.locator("#ooffres > li").first.locator("a.annuaire-vers-fiche").click()
+    page.wait_for_selector("#fiche-conseil:not([hidden])")
+    assert page.url.split("#")[0].endswith(f"offres/{first}/fiche/")
+    said = [assistant.answer(q, c)["dit"] for q, c in (("age", "senior"), ("besoin", "bases"), ("aisance", "non"))]
+    assert page.locator("#fiche-synthese").inner_text() == "La personne : " + " ; ".join(said) + "."
+    assert page.locator("#fiche-segments").inner_text() == "Conseil : " + ", sinon ".join(
+        referentials.label("segments", s) for s in rule["segments"])
+    assert page.locator("#fiche-raison").inner_text() == rule["raison"].strip()
+    marked = page.locator("#fiche-apres li.annuaire-conseille")
+    assert marked.count() == 1 and marked.get_attribute("data-uid") in following
+    assert marked.inner_text().startswith("Conseillé ensuite : " + sample_directory.offres[marked.get_attribute("data-uid")]["nom"])
+    page.emulate_media(media="print")
+    assert page.locator("#fiche-conseil").is_visible() and marked.is_visible()
+    # The answers travel in the fragment: no request carries them.
+    assert requests and not [u for u in requests if "aisance" in u or "besoin=" in u]
