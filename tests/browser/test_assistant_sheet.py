@@ -46,3 +46,14 @@ def test_sheet_from_the_assistant_carries_advice_reason_and_next_step(page, samp
     assert page.locator("#fiche-conseil").is_visible() and marked.is_visible()
     # The answers travel in the fragment: no request carries them.
     assert requests and not [u for u in requests if "aisance" in u or "besoin=" in u]
+
+
+def test_offer_pages_say_what_comes_next_and_what_came_before(page, sample_url, sample_directory):
+    visa = sample_directory.offres["cyberbase-morlaix/visa-internet-bretagne"]
+    page.goto(sample_url + f"offres/{visa.uid}/")
+    section = page.locator("section[aria-labelledby='et-apres']")
+    names = section.locator("li strong").all_inner_texts()
+    assert names[:len(visa.suites)] == [sample_directory.offres[u]["nom"] for u in visa.suites]
+    page.goto(sample_url + f"offres/{visa.suites[0]}/")
+    before = page.locator("section[aria-labelledby='et-apres']")
+    assert "vient souvent après" in before.inner_text() and visa["nom"] in before.locator("li strong").all_inner_texts()

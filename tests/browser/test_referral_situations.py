@@ -9,6 +9,7 @@ import pytest
 from generator import referentials
 from generator.orientation import assistant
 from referral_situations import SITUATIONS
+from site_browser import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -44,9 +45,7 @@ def orienter(browser, sample_url):
     context.close()
 
 
-@pytest.mark.parametrize("situation", SITUATIONS, ids=[s["id"] for s in SITUATIONS])
-def test_referral_situation(orienter, situation, sample_directory):
-    page, url = orienter
+def play(page, url, situation):
     page.goto(url)
     page.wait_for_selector("[data-assistant-pret]")
     for qid, codes in situation["reponses"].items():
@@ -56,6 +55,12 @@ def test_referral_situation(orienter, situation, sample_directory):
     page.wait_for_function("n => document.getElementById('ocommune').value.startsWith(n + ' (')", arg=situation["commune"])
     page.click("#oform button[type=submit]")
     page.wait_for_selector("#oresultat:not([hidden])")
+
+
+@pytest.mark.parametrize("situation", SITUATIONS, ids=[s["id"] for s in SITUATIONS])
+def test_referral_situation(orienter, situation, sample_directory):
+    page, url = orienter
+    play(page, url, situation)
     shown, widened = uids(page, "#ooffres"), uids(page, "#orelax-offres")
     context = (situation["qui"], shown[:5], widened[:5], page.locator("#ocompte").inner_text())
     offre = situation["offre"]
@@ -71,3 +76,15 @@ def test_referral_situation(orienter, situation, sample_directory):
     assert sample_directory.offres[first]["segment"] == situation["segment"], context
     advice = page.locator("#osegments").inner_text()
     assert referentials.label("segments", situation["segment"]) in advice, (advice, context)
+
+
+def test_a_widened_advice_on_a_phone_is_accessible(browser, sample_url):
+    """The page at its fullest (answers, notes, widened proposals, next step) at 375 px: no horizontal scroll,
+    no serious or critical axe-core finding."""
+    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="fr-FR", timezone_id="Europe/Paris")
+    page = context.new_page()
+    play(page, sample_url + "orienter/", next(s for s in SITUATIONS if s.get("elargi") == "langue"))
+    assert page.locator("#orelax").is_visible() and page.locator("#orelax-offres li").count()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert serious_violations(page) == []
+    context.close()
