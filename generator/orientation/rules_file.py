@@ -34,18 +34,19 @@ def slot_mask(creneaux) -> int:
 
 class _Checker:
     def __init__(self, doc: Document, report: Report):
-        self.doc, self.report = doc, report
+        self.doc, self.report, self.file = doc, report, doc.path
 
-    def emit(self, path, code, /, **params):
-        # Positional-only: « code » is also a parameter of the regles-code message.
-        self.report.emit(self.doc.path, self.doc.pos(path), code, **params)
+    def emit(self, file, path, code, /, **params):
+        """Like Report.emit (same arguments, so that the catalogue's check sees the codes), with the path of a
+        value in the file instead of its position; positional-only: « code » is also a message parameter."""
+        self.report.emit(file, self.doc.pos(path), code, **params)
 
     def form(self, path, quoi, conseil="Comparez avec les autres entrées du fichier."):
-        self.emit(path, "regles-forme", quoi=quoi, conseil=conseil)
+        self.emit(self.file, path, "regles-forme", quoi=quoi, conseil=conseil)
 
     def code(self, path, referential, value) -> bool:
         if not isinstance(value, str) or value not in referentials.get(referential):
-            self.emit(path, "regles-code", code=value, referentiel=referential)
+            self.emit(self.file, path, "regles-code", code=value, referentiel=referential)
             return False
         return True
 
@@ -70,7 +71,7 @@ class _Checker:
         if "proximite" in raw:
             problem = url_state.check("proximite", str(raw["proximite"]), lambda r: ())
             if problem:
-                self.emit(path + ("proximite",), "regles-recherche", probleme=problem)
+                self.emit(self.file, path + ("proximite",), "regles-recherche", probleme=problem)
             else:
                 out["proximite"] = raw["proximite"]
         if "creneaux" in raw:
@@ -90,7 +91,7 @@ class _Checker:
             for key, name, allowed in (("jours", "jour", url_state.DAYS), ("moments", "moment", [m[0] for m in url_state.MOMENTS])):
                 for j, v in enumerate(slot.get(key) or ()):
                     if v not in allowed:
-                        self.emit(path + (i, key, j), "regles-recherche", probleme=f"valeur inconnue {name}={v}")
+                        self.emit(self.file, path + (i, key, j), "regles-recherche", probleme=f"valeur inconnue {name}={v}")
                         ok = False
         return slot_mask(creneaux) if ok else 0
 
@@ -126,12 +127,12 @@ def _conditions(checker: _Checker, path, raw, questions: dict) -> dict | None:
     for qid, value in raw.items():
         values = value if isinstance(value, list) else [value]
         if qid not in questions:
-            checker.emit(path + (qid,), "regles-reponse", quoi=f"question inconnue « {qid} »",
+            checker.emit(checker.file, path + (qid,), "regles-reponse", quoi=f"question inconnue « {qid} »",
                          conseil=f"Questions : {', '.join(questions)}.")
             return None
         bad = [v for v in values if v not in questions[qid]]
         if bad or not values:
-            checker.emit(path + (qid,), "regles-reponse", quoi=f"réponse inconnue {qid}={bad[0] if bad else '(vide)'}",
+            checker.emit(checker.file, path + (qid,), "regles-reponse", quoi=f"réponse inconnue {qid}={bad[0] if bad else '(vide)'}",
                          conseil=f"Réponses possibles : {', '.join(questions[qid])}.")
             return None
         out[qid] = [str(v) for v in values]
@@ -157,7 +158,7 @@ def check(path: Path, report: Report) -> dict:
                    f"Champs possibles : {', '.join(sorted(QUESTION_KEYS))}.")
             continue
         if q["id"] in seen:
-            c.emit(qp + ("id",), "regles-doublon", quoi="question", id=q["id"], ligne=seen[q["id"]])
+            c.emit(c.file, qp + ("id",), "regles-doublon", quoi="question", id=q["id"], ligne=seen[q["id"]])
             continue
         seen[q["id"]] = doc.pos(qp + ("id",))[0]
         answers, codes = [], {}
@@ -166,7 +167,7 @@ def check(path: Path, report: Report) -> dict:
             if a is None:
                 continue
             if a["code"] in codes:
-                c.emit(ap, "regles-doublon", quoi=f"réponse de « {q['id']} »", id=a["code"], ligne=codes[a["code"]])
+                c.emit(c.file, ap, "regles-doublon", quoi=f"réponse de « {q['id']} »", id=a["code"], ligne=codes[a["code"]])
                 continue
             codes[a["code"]] = doc.pos(ap)[0]
             answers.append(a)
@@ -190,7 +191,7 @@ def check(path: Path, report: Report) -> dict:
                    f"Champs possibles : {', '.join(sorted(RULE_KEYS))}.")
             continue
         if r["id"] in rule_lines:
-            c.emit(rp + ("id",), "regles-doublon", quoi="règle", id=r["id"], ligne=rule_lines[r["id"]])
+            c.emit(c.file, rp + ("id",), "regles-doublon", quoi="règle", id=r["id"], ligne=rule_lines[r["id"]])
             continue
         rule_lines[r["id"]] = doc.pos(rp)[0]
         cond = _conditions(c, rp + ("si",), r.get("si"), answers_of)
@@ -221,11 +222,11 @@ def _check_rules(c: _Checker, result: dict, rules: list, segments) -> None:
         c.form(("regles",), "aucune règle valide", "Écrivez au moins une règle « si: {} » qui s'applique à tous.")
         return
     if rules[-1][1]["si"]:
-        c.emit(rules[-1][0], "regles-defaut", id=rules[-1][1]["id"])
+        c.emit(c.file, rules[-1][0], "regles-defaut", id=rules[-1][1]["id"])
     for k, (rp, rule) in enumerate(rules):
         for ep, earlier in rules[:k]:
             if _implies(rule["si"], earlier["si"]):
-                c.emit(rp, "regles-masquee", id=rule["id"], avant=earlier["id"], ligne=c.doc.pos(ep)[0])
+                c.emit(c.file, rp, "regles-masquee", id=rule["id"], avant=earlier["id"], ligne=c.doc.pos(ep)[0])
                 break
     # A reason may only state what its conditions ask: the « dit » of any other answer is refused.
     for rp, rule in rules:
@@ -235,14 +236,14 @@ def _check_rules(c: _Checker, result: dict, rules: list, segments) -> None:
                 if a["code"] in rule["si"].get(q["id"], ()):
                     continue
                 if a["dit"].casefold() in text:
-                    c.emit(rp + ("raison",), "regles-affirme", id=rule["id"], dit=a["dit"], question=f"{q['id']}={a['code']}")
+                    c.emit(c.file, rp + ("raison",), "regles-affirme", id=rule["id"], dit=a["dit"], question=f"{q['id']}={a['code']}")
     reached = {s for _, r in rules for s in r["segments"]}
     for code in segments.codes:
         if code not in reached:
-            c.emit(("regles",), "regles-couverture", quoi=f"le type d'offre « {segments.label(code)} » n'est conseillé par aucune règle",
+            c.emit(c.file, ("regles",), "regles-couverture", quoi=f"le type d'offre « {segments.label(code)} » n'est conseillé par aucune règle",
                    conseil=f"Ajoutez « {code} » aux segments d'une règle.")
     needs = next((q for q in result["questions"] if q["id"] == "besoin"), None)
     for a in needs["reponses"] if needs else ():
         if not any(a["code"] in r["si"].get("besoin", ()) for _, r in rules):
-            c.emit(("regles",), "regles-couverture", quoi=f"le besoin « {a['texte']} » n'a aucune règle",
+            c.emit(c.file, ("regles",), "regles-couverture", quoi=f"le besoin « {a['texte']} » n'a aucune règle",
                    conseil=f"Ajoutez une règle « si: {{besoin: {a['code']}}} ».")

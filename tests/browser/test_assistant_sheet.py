@@ -48,6 +48,27 @@ def test_sheet_from_the_assistant_carries_advice_reason_and_next_step(page, samp
     assert requests and not [u for u in requests if "aisance" in u or "besoin=" in u]
 
 
+# Every question answered, the longest reason: the fullest advice a sheet can carry.
+FULL = {"age": "senior", "situation": "emploi,minima", "besoin": "demarche", "organisme": "demarches-caf", "aisance": "non",
+        "urgence": "oui", "disponibilite": "journee,samedi", "distance": "10km", "langue": "fr", "handicap": "vue"}
+
+
+def test_sheets_with_the_fullest_advice_still_fit_one_a4_page(page, sample_url, sample_directory):
+    assert len(assistant.recommend({k: v.split(",") for k, v in FULL.items()})["raison"]) > 200
+    with_suites = [o for o in sample_directory.offres.values() if o.suites]
+    assert len(with_suites) >= 3
+    too_long = []
+    for offre in with_suites:
+        fragment = "&".join(f"{k}={v}" for k, v in FULL.items()) + f"&ensuite={offre.suites[-1]}"
+        page.goto(sample_url + f"offres/{offre.uid}/fiche/#{fragment}")
+        page.wait_for_selector("#fiche-conseil:not([hidden])")
+        page.emulate_media(media="print")
+        if len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4"))) != 1:
+            too_long.append(offre.uid)
+        page.emulate_media(media="screen")
+    assert too_long == []
+
+
 def test_offer_pages_say_what_comes_next_and_what_came_before(page, sample_url, sample_directory):
     visa = sample_directory.offres["cyberbase-morlaix/visa-internet-bretagne"]
     page.goto(sample_url + f"offres/{visa.uid}/")
