@@ -109,6 +109,16 @@ export class Advisor {
     return out;
   }
 
+  /** How many offers pass `filters` (what widening needs to know, without ranking them). */
+  count(filters) {
+    let n = 0;
+    this.engine.offers.forEach((x) => {
+      for (let f = 0; f < filters.length; f++) if (!filters[f].test(x)) return;
+      n++;
+    });
+    return n;
+  }
+
   /** Offers passing `filters`, ranked: recommended segment order, fit to the person, distance, next date. */
   rank(filters, p, place, segments, now) {
     const e = this.engine, order = {};
@@ -170,9 +180,9 @@ export class Advisor {
     };
     if (p.proximite && !place) res.notes.push("Indiquez sa commune pour tenir compte de la distance.");
     if (!Object.keys(p.publics).length && !given.codes.age && !given.codes.situation) {
-      const reserved = this.rank(filters.map((f) => (f.id === "qui" ? { id: "qui", test: () => true } : f)), p, place, rule.segments, now);
-      if (reserved.length > ranked.length) {
-        res.notes.push((reserved.length - ranked.length) + " autre" + (reserved.length - ranked.length > 1 ? "s offres sont réservées" : " offre est réservée") +
+      const reserved = this.count(filters.filter((f) => f.id !== "qui"));
+      if (reserved > ranked.length) {
+        res.notes.push((reserved - ranked.length) + " autre" + (reserved - ranked.length > 1 ? "s offres sont réservées" : " offre est réservée") +
           " à certains publics (âge, situation) : dites qui est la personne pour les voir.");
       }
     }
@@ -187,7 +197,7 @@ export class Advisor {
     const without = (ids) => filters.filter((f) => ids.indexOf(f.id) < 0);
     filters.forEach((f) => {
       if (f.id === "segment" || f.id === "active") return;
-      const n = this.rank(without([f.id]), p, place, rule.segments, now).length;
+      const n = this.count(without([f.id]));
       if (n) res.emptied.push({ id: f.id, count: n, label: this.answerLabel(res.given, f.id), kept: !!f.keep });
     });
     const attempts = [];
@@ -206,8 +216,9 @@ export class Advisor {
       attempts.push({ ids: ["distance", "disponibilite", "langue"], text: "Sans limite de distance, à d'autres moments, en français" });
     }
     for (let i = 0; i < attempts.length; i++) {
-      const a = attempts[i], found = this.rank(without(a.ids).concat(a.extra || []), p, place, rule.segments, now);
-      if (found.length) {
+      const a = attempts[i], fs = without(a.ids).concat(a.extra || []);
+      if (this.count(fs)) {
+        const found = this.rank(fs, p, place, rule.segments, now);
         res.relaxed = { relaxed: a.ids, text: a.text + " : " + found.length + " offre" + (found.length > 1 ? "s" : "") + ".",
           offers: found.map((r) => this.item(r, p, place, now)) };
         return;
