@@ -9,9 +9,9 @@ import argparse
 import os
 import sys
 
-from . import export, imports, new, site, validate
+from . import diff, export, imports, new, ownership, site, validate
 
-COMMANDS = (validate, new, site, export, imports)
+COMMANDS = (validate, new, site, export, imports, diff, ownership)
 
 
 def parser() -> argparse.ArgumentParser:
