@@ -9,9 +9,9 @@ import argparse
 import os
 import sys
 
-from . import diff, export, imports, new, ownership, site, validate
+from . import diff, export, imports, new, ownership, site, stale, validate
 
-COMMANDS = (validate, new, site, export, imports, diff, ownership)
+COMMANDS = (validate, new, site, export, imports, diff, ownership, stale)
 
 
 def parser() -> argparse.ArgumentParser:

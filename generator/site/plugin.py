@@ -17,6 +17,7 @@ from ..directory import load_directory
 from ..exports import write_all
 from ..orientation.vocabulary import VocabularyError
 from ..referentials import SCHEMA_DIR
+from .compact import compact_html
 from .config import AnnuaireConfig
 from .context import Site
 from .pages import PageSpec, build_pages, generated_files, handwritten_contexts
@@ -109,6 +110,11 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
         elif page.file.src_uri in self.handwritten:
             context["annuaire"] = self.handwritten[page.file.src_uri]
         return context
+
+    def on_post_page(self, output, page, config):
+        if not self.config.enabled:
+            return output
+        return compact_html(output)
 
     def on_post_build(self, config):
         self._drop_exports()

@@ -2,7 +2,6 @@
 to the offer's page. Built by the offer kind, right after the offer's own page."""
 from __future__ import annotations
 
-import io
 from urllib.parse import quote
 
 import segno
@@ -21,16 +20,17 @@ def absolute_url(site_url: str | None, path: str) -> str:
     return absolute(site_url, path) or "/" + path
 
 
-def qr_svg(url: str) -> bytes:
-    out = io.BytesIO()
-    # The title escapes nothing: segno writes it as XML text, and `url` is built from ids (a-z0-9-).
-    segno.make(url, error="m", micro=False).save(out, kind="svg", scale=4, border=2, xmldecl=False, nl=False,
-                                                 title="QR code de la fiche en ligne")
-    return out.getvalue()
+QR_SCALE = 4  # pixels per module: the image is drawn at its natural size, and printed at 30 mm
 
 
-def files(site) -> dict[str, bytes]:
-    return {f"{fiche_url(uid)}qr.svg": qr_svg(absolute_url(site.site_url, offre_url(uid))) for uid in sorted(site.directory.offres)}
+def qr_data_uri(url: str) -> str:
+    """The QR code as a PNG inside the page (`data:` address): a 1-bit PNG of a few hundred bytes,
+    where a separate SVG file weighed 2 to 10 KB for each of thousands of offers."""
+    return segno.make(url, error="m", micro=False).png_data_uri(scale=QR_SCALE, border=2)
+
+
+def qr_size(url: str) -> int:
+    return segno.make(url, error="m", micro=False).symbol_size(scale=QR_SCALE, border=2)[0]
 
 
 def page(offre: Offre, offre_context: dict, site_url: str | None) -> PageSpec:
@@ -38,6 +38,7 @@ def page(offre: Offre, offre_context: dict, site_url: str | None) -> PageSpec:
     subject = quote(f"Offre conseillée : {offre['nom']}")
     body = quote(f"{offre['nom']} — {offre['resume']}\n\nToutes les informations (dates, adresse, contact) : {online}")
     ctx = {**offre_context, "offre_url": offre_url(offre.uid), "en_ligne": online,
-           "absolu": bool(site_url), "partage": f"mailto:?subject={subject}&body={body}"}
+           "absolu": bool(site_url), "partage": f"mailto:?subject={subject}&body={body}",
+           "qr": {"src": qr_data_uri(online), "taille": qr_size(online)}}
     return PageSpec(f"{fiche_url(offre.uid)}index.md", "annuaire/fiche.html", f"Fiche d'orientation : {offre['nom']}", ctx,
                     f"Fiche à imprimer ou à envoyer : {offre['resume']}")

@@ -20,10 +20,6 @@ def pages(site: Site) -> list[PageSpec]:
     return out
 
 
-def files(site: Site) -> dict[str, bytes]:
-    return fiche.files(site)
-
-
 def _when(site: Site, offre: Offre) -> dict:
     data = offre.data
     rec = data.get("recurrence")
