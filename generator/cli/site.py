@@ -8,6 +8,8 @@ from pathlib import Path
 def register(sub) -> None:
     p = sub.add_parser("build", help="construire le site (dossier site/)")
     p.add_argument("--config", default="mkdocs.yml", help="fichier de configuration mkdocs")
+    p.add_argument("--progression", choices=("auto", "oui", "non"), default="auto",
+                   help="afficher l'avancement (défaut : sur un terminal seulement, jamais dans les journaux d'intégration continue)")
     p.set_defaults(run=build)
     p = sub.add_parser("serve", help="servir le site en local et le reconstruire à chaque modification")
     p.add_argument("--config", default="mkdocs.yml", help="fichier de configuration mkdocs")
@@ -20,6 +22,17 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _progress(choice: str):
+    """On a terminal, progress rewrites one line; in CI (CI set, or output to a file) only if asked."""
+    import os
+
+    from ..site.progress import Progress
+
+    if choice == "non" or (choice == "auto" and (os.environ.get("CI") or not sys.stderr.isatty())):
+        return None
+    return Progress(sys.stderr)
+
+
 def build(args) -> int:
     from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -29,6 +42,7 @@ def build(args) -> int:
         return _fail(f"fichier de configuration introuvable : {args.config}")
     try:
         config = load_config(args.config)
+        config.plugins["annuaire"].progress = _progress(args.progression)
         build_with_config(config)
     except DataError as exc:
         print(str(exc), file=sys.stderr)  # the validator's diagnostics, as `annuaire validate` prints them

@@ -32,11 +32,14 @@ def _unknown_venue(doc: Document, ctx, path: tuple, ref: str, hint: str, report:
 def check_venue_references(doc: Document, ctx, report: Report) -> None:
     if ctx.venues is None:
         return
-    local = sorted(u.split("/", 1)[1] for u in ctx.venues if u.startswith(ctx.structure_id + "/"))
-    listing = (f"Lieux déclarés dans lieux.yml : {', '.join(local) or 'aucun'} ; "
-               "pour le lieu d'une autre structure, écrivez « structure/lieu ».")
-    for i, ref in enumerate(doc.data.get("lieux", [])):
-        _unknown_venue(doc, ctx, ("lieux", i), ref, listing, report)
+    refs = [(i, ref) for i, ref in enumerate(doc.data.get("lieux", [])) if venue_uid(ctx.structure_id, ref) not in ctx.venues]
+    if refs:
+        # Listed only when needed: going through every venue for every offer grew with the square of the tree.
+        local = sorted(u.split("/", 1)[1] for u in ctx.venues if u.startswith(ctx.structure_id + "/"))
+        listing = (f"Lieux déclarés dans lieux.yml : {', '.join(local) or 'aucun'} ; "
+                   "pour le lieu d'une autre structure, écrivez « structure/lieu ».")
+        for i, ref in refs:
+            _unknown_venue(doc, ctx, ("lieux", i), ref, listing, report)
     for i, session in enumerate(doc.data.get("sessions", [])):
         base = ("sessions", i)
         refs = [(base + ("lieu",), session.get("lieu"))]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-import segno
-
 from ...model import Offre
 from ...urls import absolute, offre_url
+from ..qr import qr_image
 from .spec import PageSpec
 
 
@@ -20,25 +19,12 @@ def absolute_url(site_url: str | None, path: str) -> str:
     return absolute(site_url, path) or "/" + path
 
 
-QR_SCALE = 4  # pixels per module: the image is drawn at its natural size, and printed at 30 mm
-
-
-def qr_data_uri(url: str) -> str:
-    """The QR code as a PNG inside the page (`data:` address): a 1-bit PNG of a few hundred bytes,
-    where a separate SVG file weighed 2 to 10 KB for each of thousands of offers."""
-    return segno.make(url, error="m", micro=False).png_data_uri(scale=QR_SCALE, border=2)
-
-
-def qr_size(url: str) -> int:
-    return segno.make(url, error="m", micro=False).symbol_size(scale=QR_SCALE, border=2)[0]
-
-
 def page(offre: Offre, offre_context: dict, site_url: str | None) -> PageSpec:
     online = absolute_url(site_url, offre_url(offre.uid))
     subject = quote(f"Offre conseillée : {offre['nom']}")
     body = quote(f"{offre['nom']} — {offre['resume']}\n\nToutes les informations (dates, adresse, contact) : {online}")
     ctx = {**offre_context, "offre_url": offre_url(offre.uid), "en_ligne": online,
            "absolu": bool(site_url), "partage": f"mailto:?subject={subject}&body={body}",
-           "qr": {"src": qr_data_uri(online), "taille": qr_size(online)}}
+           "qr": dict(zip(("src", "taille"), qr_image(online)))}
     return PageSpec(f"{fiche_url(offre.uid)}index.md", "annuaire/fiche.html", f"Fiche d'orientation : {offre['nom']}", ctx,
                     f"Fiche à imprimer ou à envoyer : {offre['resume']}")
