@@ -4,11 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import validation
 from .diagnostics import Report
-from .load import load_file
+from .load import Document, load_file
 from .model import Directory, Lieu, Offre, Structure, freeze, venue_uid
 
 # Matched in full (fullmatch): "$" would let a name end with a newline.
@@ -78,40 +79,80 @@ def _discover(root: Path, report: Report) -> dict[str, dict]:
     return found
 
 
+@dataclass
+class Part:
+    """One structure folder, read and checked on its own (the preview reloads only the folders that change)."""
+
+    structure: Document | None = None  # schema-valid structure.yml
+    lieux: Document | None = None  # schema-valid lieux.yml
+    venues_ok: bool = True
+    offers: list = field(default_factory=list)  # (offer id, schema-valid Document)
+    report: Report = field(default_factory=Report)  # what reading and checking these files found
+
+
+def load_part(sid: str, item: dict, today: dt.date) -> Part:
+    """Read, schema-check and check the structure and venues of one folder; offers are only schema-checked
+    here (their rules need every venue of the tree: `check_offers`)."""
+    part = Part()
+    report = part.report
+    if item["structure"] is not None:
+        doc = load_file(str(item["structure"]), report)
+        if doc.ok and validation.check_schema(doc, "structure", report):
+            validation.check(doc, "structure", validation.Context(today, sid), report)
+            part.structure = doc
+    if item["lieux"] is not None:
+        doc = load_file(str(item["lieux"]), report)
+        if doc.ok and validation.check_schema(doc, "lieux", report):
+            validation.check(doc, "lieux", validation.Context(today, sid), report)
+            part.lieux = doc
+        else:
+            part.venues_ok = False
+    for path in item["offres"]:
+        doc = load_file(str(path), report)
+        if doc.ok and validation.check_schema(doc, "offre", report):
+            part.offers.append((path.stem, doc))
+    return part
+
+
+def all_venues(parts: dict[str, Part]) -> tuple[dict[str, dict], set[str]]:
+    """Every venue of the tree by uid (the first one wins on a duplicate), and the structures whose
+    lieux.yml could not be read."""
+    venues: dict[str, dict] = {}
+    broken = set()
+    for sid, part in parts.items():
+        if part.lieux is not None:
+            for lieu in part.lieux.data["lieux"]:
+                venues.setdefault(f"{sid}/{lieu['id']}", lieu)
+        elif not part.venues_ok:
+            broken.add(sid)
+    return venues, broken
+
+
+def check_offers(sid: str, part: Part, today: dt.date, venues: dict, broken: set, report: Report) -> None:
+    sdoc = part.structure
+    for _, doc in part.offers:
+        refs = [venue_uid(sid, r) for r in doc.data.get("lieux", [])]
+        known = None if sid in broken or any(r.split("/")[0] in broken for r in refs) else venues
+        validation.check(doc, "offre", validation.Context(today, sid, sdoc.data if sdoc else None, known), report)
+
+
+def assemble(today: dt.date, parts: dict[str, Part], venues: dict) -> Directory:
+    structures = {sid: p.structure for sid, p in parts.items() if p.structure is not None}
+    lieux_files = {sid: p.lieux.path for sid, p in parts.items() if p.lieux is not None}
+    offer_docs = [(sid, oid, doc) for sid, p in parts.items() for oid, doc in p.offers]
+    return _build(today, structures, venues, lieux_files, offer_docs)
+
+
 def load_directory(root: str | Path = "offers", today: dt.date | None = None) -> tuple[Directory, Report]:
     today = today or reference_date()
     report = Report()
     found = _discover(Path(root), report)
-    structures: dict[str, dict] = {}
-    venues: dict[str, dict] = {}
-    broken_venues: set[str] = set()
-    lieux_files: dict[str, str] = {}
-    offer_docs = []
-    for sid, item in found.items():
-        if item["structure"] is not None:
-            doc = load_file(str(item["structure"]), report)
-            if doc.ok and validation.check_schema(doc, "structure", report):
-                validation.check(doc, "structure", validation.Context(today, sid), report)
-                structures[sid] = doc
-        if item["lieux"] is not None:
-            doc = load_file(str(item["lieux"]), report)
-            if doc.ok and validation.check_schema(doc, "lieux", report):
-                validation.check(doc, "lieux", validation.Context(today, sid), report)
-                lieux_files[sid] = doc.path
-                for lieu in doc.data["lieux"]:
-                    venues.setdefault(f"{sid}/{lieu['id']}", lieu)
-            else:
-                broken_venues.add(sid)
-        for path in item["offres"]:
-            doc = load_file(str(path), report)
-            if doc.ok and validation.check_schema(doc, "offre", report):
-                offer_docs.append((sid, path.stem, doc))
-    for sid, oid, doc in offer_docs:
-        sdoc = structures.get(sid)
-        refs = [venue_uid(sid, r) for r in doc.data.get("lieux", [])]
-        known = None if sid in broken_venues or any(r.split("/")[0] in broken_venues for r in refs) else venues
-        validation.check(doc, "offre", validation.Context(today, sid, sdoc.data if sdoc else None, known), report)
-    return _build(today, structures, venues, lieux_files, offer_docs), report
+    parts = {sid: load_part(sid, item, today) for sid, item in found.items()}
+    venues, broken = all_venues(parts)
+    for sid, part in parts.items():
+        report.diagnostics += part.report.diagnostics
+        check_offers(sid, part, today, venues, broken, report)
+    return assemble(today, parts, venues), report
 
 
 def _build(today, structure_docs, venues, lieux_files, offer_docs) -> Directory:

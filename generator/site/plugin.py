@@ -20,7 +20,7 @@ from ..referentials import SCHEMA_DIR
 from .compact import compact_html
 from .config import AnnuaireConfig
 from .context import Site
-from .pages import PageSpec, build_pages, generated_files, handwritten_contexts
+from .pages import PageSpec, generated_files, handwritten_contexts, page_kinds
 from .progress import counts_text
 
 log = get_plugin_logger("annuaire")
@@ -77,11 +77,15 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
                     config=config, offers_dir=self.config.offers)
         if self.progress:
             self.progress.phase("Préparation des pages")
-        self.specs = {spec.src_uri: spec for spec in build_pages(site)}
+        self.specs, self.kinds = {}, {}
+        for kind, spec in page_kinds(site):
+            self.specs[spec.src_uri] = spec
+            self.kinds[spec.src_uri] = kind  # which kind made it: the preview recomputes kinds, not pages
         try:
             self.extra_files = generated_files(site)
         except VocabularyError as exc:
-            raise PluginError(f"Vocabulaire de la recherche (schema/vocabulaire/) :\n{exc}") from None
+            raise PluginError(f"Vocabulaire de la recherche (schema/vocabulaire/) :
+{exc}") from None
         self.handwritten = handwritten_contexts(site)
         self.export_counts = site.export_counts
 

@@ -14,7 +14,7 @@ from . import (a_verifier, accueil, contribuer, donnees, lieu, listes, offre, or
                reference, service_public, structure, territoires)
 from .spec import PageSpec
 
-__all__ = ["PageSpec", "KINDS", "build_pages", "generated_files", "handwritten_contexts"]
+__all__ = ["PageSpec", "KINDS", "build_pages", "generated_files", "handwritten_contexts", "page_kinds"]
 
 # The order is the order of the pages in the sitemap.
 KINDS = (structure, lieu, offre, recherche, orienter, partenaires, territoires, listes, reference, donnees, a_verifier,
@@ -22,7 +22,12 @@ KINDS = (structure, lieu, offre, recherche, orienter, partenaires, territoires, 
 
 
 def build_pages(site) -> list[PageSpec]:
-    return [spec for kind in KINDS if hasattr(kind, "pages") for spec in kind.pages(site)]
+    return [spec for _, spec in page_kinds(site)]
+
+
+def page_kinds(site) -> list[tuple]:
+    """Every page with the kind (module) that makes it."""
+    return [(kind, spec) for kind in KINDS if hasattr(kind, "pages") for spec in kind.pages(site)]
 
 
 def generated_files(site) -> dict[str, bytes]:
