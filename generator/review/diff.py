@@ -118,7 +118,8 @@ def compare_revisions(base: Loaded, head: Loaded, prefix: str = "offers", today:
             path = _files(prefix, kind, u)
             if path in base.files and path in broken_base:
                 added.remove(u)  # it was invalid before: now it is valid, show it as it is
-                items.append(Item(kind, u, _name(kind, b[u]), "ajout", u.split("/")[0], summary=_summary(kind, b[u]), file=path))
+                items.append(Item(kind, u, _name(kind, b[u]), "ajout", u.split("/")[0], file=path,
+                                  summary="son fichier était invalide dans la version de départ"))
         for u in list(removed):
             twin = next((v for v in added if b[v] == a[u]), None)
             if twin is not None:

@@ -65,7 +65,7 @@ def fields(kind: str) -> dict[tuple, Field]:
         out[path] = Field(title, referential, kind_name)
         for key, sub in node.get("properties", {}).items():
             walk(sub, base, path + (key,), None, None, "")
-        if isinstance(node.get("items"), dict) and "$ref" not in node["items"]:
+        if isinstance(node.get("items"), dict):
             walk(node["items"], base, path + (ITEM,), title, None, "")
 
     walk(_read(root_file), root_file, (), None, None, "")
