@@ -61,6 +61,7 @@ class Preview:
         self.lock = threading.Lock()
         self.exports_lock = threading.Lock()
         self.config = None
+        self._doc_files = None
 
     # --- full builds ---------------------------------------------------------------------------
     def full_build(self, progress=None) -> None:
@@ -115,7 +116,14 @@ class Preview:
                     target.write_bytes(content)
                     written += 1
             plugin.extra_files = files
-            plugin.handwritten = handwritten_contexts(site)
+            contexts = handwritten_contexts(site)
+            for uri, ctx in contexts.items():  # hand-written pages that show data (« À propos » counts offers)
+                f = plugin.files.get_file_from_path(uri)
+                if plugin.handwritten.get(uri) != ctx and f is not None and f.page is not None:
+                    plugin.handwritten[uri] = ctx
+                    self._render(f)
+                    written += 1
+            plugin.handwritten = contexts
             self.say(f"{written} page(s) ou fichier(s) mis à jour en {time.perf_counter() - started:.1f} s "
                      f"({', '.join(sorted(changed))}).")
             threading.Thread(target=self._exports, args=(directory,), daemon=True).start()
@@ -151,14 +159,19 @@ class Preview:
                 f = File.generated(cfg, spec.src_uri, content=_front_matter(spec), inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(f)
                 Page(None, f, cfg)
-                doc_files = None
+                doc_files = None  # the list of pages changed
             elif f.content_string != _front_matter(spec):
                 f.content_string = _front_matter(spec)
-            if doc_files is None:
-                doc_files = files.documentation_pages()
-            _populate_page(f.page, cfg, files)
-            _build_page(f.page, cfg, doc_files, plugin.nav, plugin.env)
+            self._render(f, fresh=doc_files is None)
+            doc_files = True
         return len(todo) + len(gone)
+
+    def _render(self, f, fresh: bool = True) -> None:
+        """One page through mkdocs' own steps (read, then render with the theme)."""
+        if fresh or self._doc_files is None:
+            self._doc_files = self.plugin.files.documentation_pages()
+        _populate_page(f.page, self.config, self.plugin.files)
+        _build_page(f.page, self.config, self._doc_files, self.plugin.nav, self.plugin.env)
 
     def _exports(self, directory) -> None:
         """Open data of the new version, copied into the served site once written (in the background)."""
