@@ -52,6 +52,10 @@ def _wait(predicate, timeout: float, step: float = 0.05) -> float | None:
     return None
 
 
+def _log_text(log) -> str:
+    return Path(log.name).read_text(encoding="utf-8", errors="replace")
+
+
 def _epoch(page: str) -> int:
     # The live-reload script in each served page: livereload(EPOCH, REQUEST_ID).
     marker = "livereload("
@@ -90,7 +94,10 @@ def main(argv=None) -> int:
                 sys.exit(f"le site servi ne répond pas :\n{log.read()[-3000:]}")
             print(f"{args.offres} offres : premier affichage après {time.perf_counter() - started:.0f} s")
             for trial in range(args.essais):
-                time.sleep(2)  # let the server settle (background exports of the previous trial)
+                # Each trial starts once the server is idle (the open data of the previous one written).
+                log.flush()
+                _wait(lambda: _log_text(log).count("données ouvertes à jour") >= trial, 600, 0.5)
+                time.sleep(1)
                 token = f"essai-{trial}-{time.time_ns()}"
                 epoch = _epoch(_get(page_url))
                 text = offer_file.read_text(encoding="utf-8")

@@ -136,11 +136,13 @@ def check_offers(sid: str, part: Part, today: dt.date, venues: dict, broken: set
         validation.check(doc, "offre", validation.Context(today, sid, sdoc.data if sdoc else None, known), report)
 
 
-def assemble(today: dt.date, parts: dict[str, Part], venues: dict) -> Directory:
+def assemble(today: dt.date, parts: dict[str, Part], venues: dict, memo: dict | None = None) -> Directory:
+    """The Directory of loaded parts; `memo` (kept by the caller between calls) spares freezing again
+    the data of documents that were not read again."""
     structures = {sid: p.structure for sid, p in parts.items() if p.structure is not None}
     lieux_files = {sid: p.lieux.path for sid, p in parts.items() if p.lieux is not None}
     offer_docs = [(sid, oid, doc) for sid, p in parts.items() for oid, doc in p.offers]
-    return _build(today, structures, venues, lieux_files, offer_docs)
+    return _build(today, structures, venues, lieux_files, offer_docs, memo)
 
 
 def load_directory(root: str | Path = "offers", today: dt.date | None = None) -> tuple[Directory, Report]:
@@ -155,13 +157,21 @@ def load_directory(root: str | Path = "offers", today: dt.date | None = None) ->
     return assemble(today, parts, venues), report
 
 
-def _build(today, structure_docs, venues, lieux_files, offer_docs) -> Directory:
-    lieux = {uid: Lieu(uid.split("/")[0], uid.split("/")[1], freeze(data), lieux_files[uid.split("/")[0]]) for uid, data in sorted(venues.items())}
+def _build(today, structure_docs, venues, lieux_files, offer_docs, memo: dict | None = None) -> Directory:
+    used: dict[int, tuple] = {}
+
+    def frozen(data):
+        hit = memo.get(id(data)) if memo is not None else None
+        value = hit[1] if hit is not None and hit[0] is data else freeze(data)
+        used[id(data)] = (data, value)  # the object is kept with its id, so the id cannot be reused
+        return value
+
+    lieux = {uid: Lieu(uid.split("/")[0], uid.split("/")[1], frozen(data), lieux_files[uid.split("/")[0]]) for uid, data in sorted(venues.items())}
     offres: dict[str, Offre] = {}
     par_lieu: dict[str, list[str]] = {}
     for sid, oid, doc in sorted(offer_docs, key=lambda t: (t[0], t[1])):
         refs = tuple(venue_uid(sid, r) for r in doc.data.get("lieux", []))
-        offre = Offre(sid, oid, freeze(doc.data), doc.path, tuple(r for r in refs if r in lieux))
+        offre = Offre(sid, oid, frozen(doc.data), doc.path, tuple(r for r in refs if r in lieux))
         offres[offre.uid] = offre
         for uid in offre.lieux:
             par_lieu.setdefault(uid, []).append(offre.uid)
@@ -170,6 +180,9 @@ def _build(today, structure_docs, venues, lieux_files, offer_docs) -> Directory:
         by_structure.get(uid.split("/")[0], ([], []))[0].append(uid)
     for uid in offres:
         by_structure.get(uid.split("/")[0], ([], []))[1].append(uid)
-    structures = {sid: Structure(sid, freeze(doc.data), doc.path, tuple(by_structure[sid][0]), tuple(by_structure[sid][1]))
+    structures = {sid: Structure(sid, frozen(doc.data), doc.path, tuple(by_structure[sid][0]), tuple(by_structure[sid][1]))
                   for sid, doc in sorted(structure_docs.items())}
+    if memo is not None:
+        memo.clear()
+        memo.update(used)
     return Directory(today, freeze(structures), freeze(lieux), freeze(offres), freeze({k: v for k, v in par_lieu.items()}))

@@ -44,13 +44,37 @@ class IncrementalLoader:
         self.prints: dict[str, tuple] = {}
         self.offer_reports: dict[str, Report] = {}
         self.last = Change(everything=True)
+        self.memo: dict = {}  # frozen data of the documents that were not read again
+        self.folders: dict[str, int] = {}  # modification times of the folders: a file added or removed changes them
+        self.found: dict | None = None
+        self.found_report = Report()
+
+    def _folders(self) -> dict[str, int]:
+        out = {}
+        for folder in [self.root, *self.root.iterdir()] if self.root.is_dir() else [self.root]:
+            for f in (folder, folder / "offres"):
+                try:
+                    out[str(f)] = f.stat().st_mtime_ns
+                except OSError:
+                    pass
+        return out
+
+    def _discover(self) -> tuple[dict, Report]:
+        """`_discover` again only when a folder changed (a file added, removed or renamed)."""
+        folders = self._folders()
+        if self.found is None or folders != self.folders:
+            self.found_report = Report()
+            self.found = _discover(self.root, self.found_report)
+            self.folders = folders
+        return dict(self.found), self.found_report
 
     def __call__(self) -> tuple[Directory, Report]:
         return self.load()
 
     def load(self) -> tuple[Directory, Report]:
         report = Report()
-        found = _discover(self.root, report)
+        found, seen = self._discover()
+        report.diagnostics += seen.diagnostics
         if self.only is not None:
             found = {sid: item for sid, item in found.items() if sid in self.only}
         first = not self.parts
@@ -76,7 +100,7 @@ class IncrementalLoader:
                 check_offers(sid, part, self.today, venues, broken, self.offer_reports[sid])
             report.diagnostics += part.report.diagnostics + self.offer_reports[sid].diagnostics
         self.last = Change(changed, everything=first)
-        return assemble(self.today, dict(sorted(self.parts.items())), venues), report
+        return assemble(self.today, dict(sorted(self.parts.items())), venues, self.memo), report
 
     def _read(self, found: dict) -> set[str]:
         changed = set()

@@ -84,8 +84,8 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
         try:
             self.extra_files = generated_files(site)
         except VocabularyError as exc:
-            raise PluginError(f"Vocabulaire de la recherche (schema/vocabulaire/) :
-{exc}") from None
+            raise PluginError(f"Vocabulaire de la recherche (schema/vocabulaire/) :\n{exc}") from None
+        self.site = site  # the preview starts its updates from its summaries
         self.handwritten = handwritten_contexts(site)
         self.export_counts = site.export_counts
 
