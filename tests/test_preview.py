@@ -1,7 +1,6 @@
 """The fast preview: reading only changed folders gives the same directory as a full load, and the
 pages it updates are byte for byte those of a full build of the edited tree."""
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -79,12 +78,10 @@ def test_updated_pages_are_those_of_a_full_build(project, monkeypatch):
         (project / "offers/lamballe-terre-et-mer/offres/animation-minecraft.yml").unlink()
         shutil.copy(project / "offers/defis/offres/pret-ordinateurs.yml", project / "offers/defis/offres/pret-tablettes.yml")
         preview.update()
-        assert messages and "page(s) ou fichier(s) mis à jour" in messages[-1]
-        with preview.exports_lock:  # the open data follows in the background
-            time.sleep(0.1)
-        time.sleep(0.5)
-        with preview.exports_lock:
-            after = files_of(Path(preview.site_dir))
+        assert messages and "page(s) mise(s) à jour" in messages[-1]
+        preview.wait()  # lists, search index and open data follow in the background
+        assert "données ouvertes à jour" in messages[-1]
+        after = files_of(Path(preview.site_dir))
         fresh = Preview("mkdocs.yml", "127.0.0.1:8431", say=messages.append)
         fresh.full_build()
         expected = files_of(Path(fresh.site_dir))

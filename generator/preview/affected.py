@@ -57,19 +57,28 @@ def affected(old: Directory, new: Directory, structures: set[str]) -> Affected:
     return out
 
 
-def specs_for(site: Site, what: Affected) -> list[tuple[object, PageSpec]]:
-    """The pages of the affected records, and every page of the other kinds, with their kind."""
-    if what.everything:
-        return page_kinds(site)
+def record_specs(site: Site, what: Affected) -> list[tuple[object, PageSpec]]:
+    """The pages of the affected records (offer and sheet, venue, structure), with their kind."""
     d = site.directory
-    out = [(kind, spec) for kind in KINDS if kind not in PER_RECORD and hasattr(kind, "pages") for spec in kind.pages(site)]
-    out += [(structure, structure.page(site, d.structures[s])) for s in sorted(what.structures) if s in d.structures]
+    out = [(structure, structure.page(site, d.structures[s])) for s in sorted(what.structures) if s in d.structures]
     out += [(lieu, lieu.page(site, d.lieux[u])) for u in sorted(what.lieux) if u in d.lieux]
     for u in sorted(what.offres):
         if u in d.offres:
             spec = offre.page(site, d.offres[u])
             out += [(offre, spec), (offre, fiche.page(d.offres[u], spec.context, site.site_url))]
     return out
+
+
+def list_specs(site: Site) -> list[tuple[object, PageSpec]]:
+    """Every page of the kinds that are not one page per record (lists, partners, territories, home…)."""
+    return [(kind, spec) for kind in KINDS if kind not in PER_RECORD and hasattr(kind, "pages") for spec in kind.pages(site)]
+
+
+def specs_for(site: Site, what: Affected) -> list[tuple[object, PageSpec]]:
+    """The pages of the affected records, and every page of the other kinds, with their kind."""
+    if what.everything:
+        return page_kinds(site)
+    return record_specs(site, what) + list_specs(site)
 
 
 def removed(old: Directory, new: Directory, what: Affected) -> set[tuple[str, str]]:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from watchdog.observers import Observer
@@ -32,7 +32,7 @@ from ..site.context import Site
 from ..site.pages import KINDS, donnees, generated_files, handwritten_contexts
 from ..site.plugin import _front_matter
 from ..urls import lieu_url, offre_url, structure_url
-from .affected import PER_RECORD, affected, removed, specs_for
+from .affected import PER_RECORD, affected, list_specs, record_specs, removed, specs_for
 from .loader import IncrementalLoader
 
 log = logging.getLogger("mkdocs.annuaire.apercu")
@@ -64,6 +64,9 @@ class Preview:
         self.config = None
         self._doc_files = None
         self.site = None
+        self.generation = 0  # updates started: a background job of an older one gives up
+        self.background = None
+        self.server = None
 
     # --- full builds ---------------------------------------------------------------------------
     def full_build(self, progress=None) -> None:
@@ -114,30 +117,37 @@ class Preview:
                 site._places.update({u: v for u, v in self.site._places.items() if u not in what.lieux})
             self.site = site
             plugin.directory, plugin.today = directory, directory.today
-            pairs = specs_for(site, what)
-            written = self._apply(pairs, self._gone(pairs, what, old, directory))
-            contexts = handwritten_contexts(site)
-            for uri, ctx in contexts.items():  # hand-written pages that show data (« À propos » counts offers)
-                f = plugin.files.get_file_from_path(uri)
-                if plugin.handwritten.get(uri) != ctx and f is not None and f.page is not None:
-                    plugin.handwritten[uri] = ctx
-                    self._render(f)
-                    written += 1
-            plugin.handwritten = contexts
-            self.say(f"{written} page(s) ou fichier(s) mis à jour en {time.perf_counter() - started:.1f} s "
-                     f"({', '.join(sorted(changed))}).")
-            threading.Thread(target=self._background, args=(site,), daemon=True).start()
+            self.generation += 1
+            if what.everything:
+                pairs = specs_for(site, what)
+                written = self._apply(pairs, set(plugin.specs) - {spec.src_uri for _, spec in pairs}) + self._handwritten(site)
+            else:
+                # The pages of the changed records first: the browser reloads as soon as they are written.
+                urls = {"structure": structure_url, "lieu": lieu_url, "offre": offre_url}
+                gone = {u for kind, uid in removed(old, directory, what) for u in plugin.specs if u.startswith(urls[kind](uid))}
+                written = self._apply(record_specs(site, what), gone)
+            self.say(f"{written} page(s) mise(s) à jour en {time.perf_counter() - started:.1f} s "
+                     f"({', '.join(sorted(changed))}) ; les listes suivent.")
+            self.background = threading.Thread(target=self._background, args=(site, what, self.generation), daemon=True)
+            self.background.start()
 
-    def _gone(self, pairs, what, old, new) -> set[str]:
-        """Pages to remove: those of a kind recomputed whole that it no longer makes, and those of deleted records."""
-        made = {spec.src_uri for _, spec in pairs}
-        if what.everything:
-            return set(self.plugin.specs) - made
-        gone = {u for u, kind in self.owner.items() if kind not in PER_RECORD and u not in made}
-        urls = {"structure": structure_url, "lieu": lieu_url, "offre": offre_url}
-        for kind, uid in removed(old, new, what):
-            gone |= {u for u in self.plugin.specs if u.startswith(urls[kind](uid))}
-        return gone
+    def _handwritten(self, site) -> int:
+        """Hand-written pages that show data (« À propos » counts the offers), rendered again if it changed."""
+        plugin, written = self.plugin, 0
+        contexts = handwritten_contexts(site)
+        for uri, ctx in contexts.items():
+            f = plugin.files.get_file_from_path(uri)
+            if plugin.handwritten.get(uri) != ctx and f is not None and f.page is not None:
+                plugin.handwritten[uri] = ctx
+                self._render(f)
+                written += 1
+        plugin.handwritten = contexts
+        return written
+
+    def wait(self) -> None:
+        """Until the lists, search index and open data of the last update are written."""
+        if self.background is not None:
+            self.background.join()
 
     def _apply(self, pairs, gone) -> int:
         """Render the pages whose description changed, add new ones, remove the others."""
@@ -173,21 +183,33 @@ class Preview:
         _populate_page(f.page, self.config, self.plugin.files)
         _build_page(f.page, self.config, self._doc_files, self.plugin.nav, self.plugin.env)
 
-    def _background(self, site) -> None:
-        """What pages do not show and takes longest — the search index, the open data — follows a few
-        seconds after the pages, so that the browser reloads as soon as the pages are written."""
+    def _background(self, site, what, generation) -> None:
+        """Lists, partner and territory pages, the search index and the open data: they follow a few
+        seconds after the pages of the changed records. Given up if a newer update has started."""
         started = time.perf_counter()
         with self.exports_lock:
             plugin = self.plugin
+            if not what.everything:
+                pairs = list_specs(site)
+                with self.lock:
+                    if generation != self.generation:
+                        return
+                    made = {spec.src_uri for _, spec in pairs}
+                    gone = {u for u, kind in self.owner.items() if kind not in PER_RECORD and u not in made}
+                    self._apply(pairs, gone)
+                    self._handwritten(site)
             files = generated_files(site)
+            if generation != self.generation:
+                return
             for rel, content in files.items():
                 if plugin.extra_files.get(rel) != content:
                     target = Path(self.site_dir) / rel
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(content)
             plugin.extra_files = files
-            directory = site.directory
-            counts = write_all(directory, plugin.exports_dir, self.serve_url)
+            counts = write_all(site.directory, plugin.exports_dir, self.serve_url)
+            if generation != self.generation:
+                return
             target = Path(self.site_dir) / "donnees"
             for rel in counts:
                 data = (plugin.exports_dir / rel).read_bytes()
@@ -202,7 +224,17 @@ class Preview:
                     plugin.export_counts = counts
                     site = self._site(plugin.directory)
                     self._apply([(kind, s) for kind in KINDS if kind is donnees for s in kind.pages(site)], set())
-            self.say(f"Index de recherche et données ouvertes à jour ({time.perf_counter() - started:.1f} s de plus).")
+            self.say(f"Listes, index de recherche et données ouvertes à jour ({time.perf_counter() - started:.1f} s de plus).")
+            self._reload_browsers()
+
+    def _reload_browsers(self) -> None:
+        """Tell open pages to reload once more (mkdocs' live-reload server only does it after its builder)."""
+        server = self.server
+        if server is None:
+            return
+        with server._epoch_cond:
+            server._wanted_epoch = server._visible_epoch = _timestamp()
+            server._epoch_cond.notify_all()
 
     # --- serving ---------------------------------------------------------------------------------
     def serve(self) -> None:
@@ -212,6 +244,7 @@ class Preview:
         # mkdocs polls every watched file twice a second: with thousands of offers that alone takes a
         # good share of the processor. The system's notifications (inotify…) cost nothing between edits.
         server.observer = Observer()
+        self.server = server
         server.watch(self.plugin.config.offers)
         for path in self.others:
             server.watch(str(path))
