@@ -87,7 +87,8 @@ class Preview:
         self.seen = _snapshot(self.others)
 
     def _site(self, directory) -> Site:
-        return Site(directory, self.config.site_url if self.config else self.serve_url, self.plugin.export_counts)
+        return Site(directory, self.config.site_url, self.plugin.export_counts, config=self.config,
+                    offers_dir=self.plugin.config.offers)
 
     # --- updates ---------------------------------------------------------------------------------
     def update(self) -> None:
