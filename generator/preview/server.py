@@ -70,6 +70,9 @@ class Preview:
 
     # --- full builds ---------------------------------------------------------------------------
     def full_build(self, progress=None) -> None:
+        if self.config is not None:  # a rebuild after a change of configuration or theme
+            self.plugin.keep_exports = False
+            self.plugin._drop_exports()
         cfg = load_config(self.config_file, site_dir=self.site_dir, dev_addr=self.address)
         host, port = cfg.dev_addr
         self.serve_url = _serve_url(host, port, urlsplit(cfg.site_url or "/").path)

@@ -142,5 +142,8 @@ def compare_revisions(base: Loaded, head: Loaded, prefix: str = "offers", today:
     order = {k: i for i, k in enumerate(("structure", "lieu", "offre"))}
     items.sort(key=lambda i: (str(names.get(i.structure, i.structure)).casefold(), i.structure, order[i.kind],
                               STATUSES.index(i.status), i.name.casefold(), i.uid))
-    errors = [lambda side: [d for d in side.report.sorted() if d.severity == "error"]][0]
-    return DirectoryDiff(base.label, head.label, errors(base), errors(head), items, names)
+    return DirectoryDiff(base.label, head.label, _errors(base), _errors(head), items, names)
+
+
+def _errors(side: Loaded) -> list[Diagnostic]:
+    return [d for d in side.report.sorted() if d.severity == "error"]
