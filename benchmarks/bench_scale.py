@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -40,26 +39,29 @@ def tar_size(folder: Path) -> int:
     return total
 
 
-def build(n: int, work: Path) -> dict:
+def start(n: int, work: Path):
     project = work / f"projet-{n}"
     for name in ("docs", "site_overrides"):
-        shutil.copytree(ROOT / name, project / name)
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("captures"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     write_tree(n, project / "offers")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "ANNUAIRE_DATE": TODAY, "CI": "1"}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=project, env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    log = open(work / f"build-{n}.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "build"], cwd=project, env=env, stdout=log, stderr=log)
+    return n, project, proc, time.perf_counter()
+
+
+def finish(n: int, project: Path, proc, started: float) -> dict:
+    # wait4 gives this child's own processor time and peak memory, even when builds run side by side.
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        sys.exit(f"la construction de {n} offres a échoué :\n{proc.stderr[-3000:]}")
+        sys.exit(f"la construction de {n} offres a échoué :\n{(project.parent / f'build-{n}.log').read_text()[-3000:]}")
     site = project / "site"
     files = [p for p in site.rglob("*") if p.is_file()]
-    return {"offres": n, "mur": wall, "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-            # ru_maxrss of children: the largest child so far (kibibytes on Linux); builds run smallest first.
-            "memoire_mio": after.ru_maxrss / 1024, "octets": sum(p.stat().st_size for p in files),
-            "tar": tar_size(site), "fichiers": len(files), "site": site}
+    return {"offres": n, "mur": wall, "cpu": usage.ru_utime + usage.ru_stime, "memoire_mio": usage.ru_maxrss / 1024,
+            "octets": sum(p.stat().st_size for p in files), "tar": tar_size(site), "fichiers": len(files), "site": site}
 
 
 def main(argv=None) -> int:
@@ -67,10 +69,16 @@ def main(argv=None) -> int:
     parser.add_argument("--petit", type=int, default=5000)
     parser.add_argument("--grand", type=int, default=20000)
     parser.add_argument("--garder", type=Path, default=None, help="garder les sites construits dans ce dossier")
+    parser.add_argument("--ensemble", action="store_true",
+                        help="lancer les deux constructions en même temps (le temps processeur de chacune reste comparable)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="annuaire-bench-echelle-", dir=args.garder))
     try:
-        results = [build(n, work) for n in (args.petit, args.grand)]
+        if args.ensemble:
+            running = [start(n, work) for n in (args.petit, args.grand)]
+            results = [finish(*r) for r in running]
+        else:
+            results = [finish(*start(n, work)) for n in (args.petit, args.grand)]
     finally:
         if args.garder is None:
             shutil.rmtree(work, ignore_errors=True)
