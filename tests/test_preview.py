@@ -1,5 +1,6 @@
 """The fast preview: reading only changed folders gives the same directory as a full load, and the
 pages it updates are byte for byte those of a full build of the edited tree."""
+import re
 import shutil
 from pathlib import Path
 
@@ -98,3 +99,44 @@ def test_updated_pages_are_those_of_a_full_build(project, monkeypatch):
     untouched = [k for k in after if k.startswith("offres/cyberbase-morlaix/") and k in before and before[k] == after[k]]
     assert "offres/defis/acces-libre/index.html" in changed and "segments/atelier/index.html" in changed
     assert untouched, "les pages d'une autre structure n'avaient pas à changer"
+
+
+def _internal_links(html: str, page: Path, site: Path) -> set[Path]:
+    """The files that the page's relative links lead to (pages, the open data), without query nor anchor."""
+    out = set()
+    for href in re.findall(r'href="([^"#?]*)[^"]*"', html):
+        if not href or re.match(r"[a-z]+:", href) or href.startswith("/"):
+            continue
+        target = (page.parent / href).resolve()
+        out.add(target / "index.html" if href.endswith("/") or target.is_dir() else target)
+    return {p for p in out if site.resolve() in p.parents}
+
+
+def test_one_structure_preview_has_its_pages_and_everything_they_link_to(project, monkeypatch):
+    """`annuaire serve --structure defis`: only that structure's records, and no link of theirs leads nowhere."""
+    monkeypatch.chdir(project)
+    preview = Preview("mkdocs.yml", "127.0.0.1:8433", "defis", say=lambda _: None)
+    try:
+        preview.full_build()
+        site = Path(preview.site_dir)
+        assert {p.parent.parent.name for p in site.glob("offres/*/*/index.html")} == {"defis"}
+        assert {p.parent.name for p in site.glob("structures/*/index.html")} == {"defis"}
+        pages = [site / "structures/defis/index.html", *site.glob("offres/defis/*/index.html"), *site.glob("lieux/defis/*/index.html")]
+        assert len(pages) > 3
+        checked = set()
+        for page in pages:
+            links = _internal_links(page.read_text(encoding="utf-8"), page, site)
+            missing = sorted(str(p.relative_to(site.resolve())) for p in links if not p.is_file())
+            assert missing == [], (page.relative_to(site), missing)
+            checked |= links
+        # Venues, segments, the structure list, the open data…: what the pages link to is there.
+        tops = {p.relative_to(site.resolve()).parts[0] for p in checked}
+        assert tops >= {"lieux", "segments", "structures", "donnees"}, sorted(tops)
+        # An edit of that structure updates its page.
+        edit(project / "offers/defis/offres/acces-libre.yml", "nom: Accès libre à la salle informatique de Défis",
+             "nom: Salle informatique de Défis en accès libre")
+        preview.update()
+        preview.wait()
+        assert "Salle informatique de Défis en accès libre" in (site / "offres/defis/acces-libre/index.html").read_text(encoding="utf-8")
+    finally:
+        preview.close()

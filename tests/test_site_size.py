@@ -2,6 +2,8 @@
 (and readable back), no site navigation beside each sheet, progress only when someone watches."""
 import base64
 import io
+import re
+import shutil
 import struct
 import zlib
 
@@ -10,6 +12,7 @@ import zxingcpp
 from generator.site.compact import compact_html
 from generator.site.progress import Progress
 from generator.site.qr import qr_image
+from helpers import ROOT, cli
 
 
 def test_compact_html_folds_spaces_but_keeps_what_spaces_mean():
@@ -83,3 +86,24 @@ def test_progress_on_a_terminal_rewrites_one_line():
         clock.now += 1
         p.step()
     assert "\r\x1b[K" in out.getvalue() and out.getvalue().count("\n") == 0
+
+
+def test_build_progress_is_quiet_in_ci_unless_asked(tmp_path, monkeypatch):
+    """In a CI log, `annuaire build --progression oui` writes its phases and a line per tenth of the pages."""
+    for name in ("offers", "docs", "site_overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("captures"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    monkeypatch.setenv("ANNUAIRE_DATE", "2026-11-30")
+    monkeypatch.setenv("CI", "true")
+    proc = cli("build", "--progression", "oui", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert lines[0] == "Lecture et vérification des fichiers"
+    assert lines[1] == "Données ouvertes (3 structures, 23 lieux, 62 offres)"
+    writing = [line for line in lines if line.startswith("Écriture des pages : ")]
+    total = len([p for p in (tmp_path / "site").rglob("*.html") if p.name != "404.html"])
+    assert writing[0] == f"Écriture des pages : 0 / {total} (0%)" and writing[-1] == f"Écriture des pages : {total} / {total} (100%)"
+    assert len(writing) == 11 and all(" environ" in line for line in writing[2:-1])  # a line per tenth, with time left
+    assert re.fullmatch(r"Site construit : 3 structures, 23 lieux, 62 offres en \d+ s\.", lines[-2]), lines[-2]
+    assert "\r" not in proc.stderr  # a log, not a terminal: whole lines
+    # Without the option, a CI log gets no progress: see the build step of tests/test_workflows.py.

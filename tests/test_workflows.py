@@ -169,6 +169,9 @@ def test_pull_request_then_comment_rehearsed(project, tmp_path):
         ("Vérifier les fichiers", 0), ("Vérifier que l'auteur tient les structures modifiées", 0),
         ("Vérifier que CODEOWNERS suit les mainteneurs", 0), ("Décrire le changement", 0), ("Construire le site", 0)]
     assert (project / "site/offres/defis/acces-libre/index.html").is_file()
+    # The build is quiet in a CI log: no progress lines unless asked (--progression oui).
+    [build_log] = [out for name, _, out in results if name == "Construire le site"]
+    assert build_log.strip().splitlines() == [f"Site construit dans {project / 'site'}"], build_log
     assert (project / "commentaire/numero").read_text() == "7\n"
     assert "lun.–sam. 9 h 30–12 h" in (tmp_path / "resume.md").read_text(encoding="utf-8")
     # The privileged workflow publishes the description: once, then updates the same comment.
