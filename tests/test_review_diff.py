@@ -131,6 +131,20 @@ def test_renamed_added_and_removed_structures(repo, tmp_path):
     assert "- Offre ajoutée : **Accès libre accompagné** (`essai/acces-libre`) — Accès libre" in out
 
 
+def test_a_renamed_venue_does_not_show_as_a_change_of_the_offers_held_there(repo):
+    # The venue's id changes, and every reference to it (offers' venues, sessions, séances) follows.
+    for path in (repo / "offers/defis").rglob("*.yml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("locaux-defis", "salle-defis"), encoding="utf-8")
+    edit(repo / "offers/defis/offres/acces-libre.yml", "  type: adhesion", "  type: gratuit")
+    commit(repo)
+    out = diff(repo, "HEAD~1").stdout
+    assert "1 lieu renommé, 1 offre modifiée." in out
+    assert ("- Lieu renommé : **Locaux de Défis** (`defis/salle-defis`), identifiant `defis/locaux-defis` → "
+            "`defis/salle-defis`") in out
+    assert item_block(out, "Accès libre à la salle informatique de Défis").splitlines()[1:] == ["  - Frais › Frais : « Adhésion » → « Gratuit »"]
+    assert "Lieux" not in out and "locaux-defis` → `salle-defis`" not in out.replace("`defis/locaux-defis` → `defis/salle-defis`", "")
+
+
 def test_an_invalid_side_is_said_not_mistaken_for_a_deletion(repo):
     edit(repo / "offers/defis/offres/acces-libre.yml", "segment: acces-libre", "segment: [acces-libre")
     edit(repo / "offers/defis/offres/numerique-au-quotidien.yml", "nombre_seances: 3", "nombre_seances: 2")

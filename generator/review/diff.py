@@ -104,8 +104,12 @@ def compare_revisions(base: Loaded, head: Loaded, prefix: str = "offers", today:
     old, new = _records(base), _records(head)
     broken_base, broken_head = base.broken(), head.broken()
     items: list[Item] = []
+    renamed: dict[str, str] = {}  # venue uid before → after
     for kind in ("structure", "lieu", "offre"):
         a, b = old[kind], new[kind]
+        if kind == "offre" and renamed:
+            # Offers read with their venues' new ids: a renamed venue does not change the offers held there.
+            a = {u: _follow_renames(o, u.split("/")[0], renamed) for u, o in a.items()}
         removed = [u for u in a if u not in b]
         added = [u for u in b if u not in a]
         # A record missing on one side because its file is invalid there is not a deletion.
@@ -125,6 +129,8 @@ def compare_revisions(base: Loaded, head: Loaded, prefix: str = "offers", today:
             if twin is not None:
                 removed.remove(u)
                 added.remove(twin)
+                if kind == "lieu":
+                    renamed[u] = twin
                 items.append(Item(kind, twin, _name(kind, b[twin]), "renommage", twin.split("/")[0], old_uid=u,
                                   file=_files(prefix, kind, twin)))
         items += [Item(kind, u, _name(kind, a[u]), "suppression", u.split("/")[0], summary=_summary(kind, a[u]),
@@ -143,6 +149,32 @@ def compare_revisions(base: Loaded, head: Loaded, prefix: str = "offers", today:
     items.sort(key=lambda i: (str(names.get(i.structure, i.structure)).casefold(), i.structure, order[i.kind],
                               STATUSES.index(i.status), i.name.casefold(), i.uid))
     return DirectoryDiff(base.label, head.label, _errors(base), _errors(head), items, names)
+
+
+def _follow_renames(offer: dict, sid: str, renamed: dict[str, str]) -> dict:
+    """The offer with its references to renamed venues (`lieu` or `structure/lieu`) written with the new ids."""
+    def ref(value):
+        if not isinstance(value, str):
+            return value
+        new = renamed.get(value if "/" in value else f"{sid}/{value}")
+        if new is None:
+            return value
+        return new.split("/", 1)[1] if "/" not in value and new.startswith(sid + "/") else new
+
+    out = dict(offer)
+    if isinstance(out.get("lieux"), list):
+        out["lieux"] = [ref(r) for r in out["lieux"]]
+    if isinstance(out.get("sessions"), list):
+        sessions = []
+        for s in out["sessions"]:
+            if isinstance(s, dict):
+                s = {**s, "lieu": ref(s["lieu"])} if "lieu" in s else dict(s)
+                if isinstance(s.get("seances"), list):
+                    s["seances"] = [{**x, "lieu": ref(x["lieu"])} if isinstance(x, dict) and "lieu" in x else x
+                                    for x in s["seances"]]
+            sessions.append(s)
+        out["sessions"] = sessions
+    return out
 
 
 def _errors(side: Loaded) -> list[Diagnostic]:
