@@ -15,7 +15,8 @@ import yaml
 
 from helpers import ROOT, edit, git
 
-WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+WORKFLOWS_DIR = ROOT / ".github" / "workflows"
+WORKFLOWS = sorted(WORKFLOWS_DIR.glob("*.yml"))
 BIN = Path(sys.executable).parent
 INSTALL = "sh scripts/ci/installer.sh"  # the test environment is installed already
 EXPR = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
@@ -80,6 +81,27 @@ def test_every_step_is_a_plain_command_without_expressions():
             assert command.startswith(("annuaire ", "sh scripts/")), command
             # Values from the event (titles, branch names) could inject shell code: they go through `env`.
             assert "${{" not in command, command
+
+
+def test_triggers_and_hand_offs():
+    """When each workflow runs, and what one hands to the next (names that must match, or nothing runs)."""
+    w = {p.name: load(p) for p in WORKFLOWS}
+    on = {name: data[True] if True in data else data["on"] for name, data in w.items()}  # YAML 1.1 reads `on` as True
+    assert set(on["pull-request.yml"]) == {"pull_request"}
+    assert on["publier.yml"]["push"]["branches"] == ["main"] and on["publier.yml"]["schedule"]  # nightly: badges stay true
+    assert on["a-verifier.yml"]["schedule"]
+    # The comment workflow follows « Pull request » by name, and downloads the artifact it uploaded.
+    assert on["commentaire-pr.yml"]["workflow_run"]["workflows"] == [w["pull-request.yml"]["name"]]
+    uploaded = {s["with"]["name"]: s["with"]["path"] for _, _, s in steps(WORKFLOWS_DIR / "pull-request.yml")
+                if s.get("uses", "").startswith("actions/upload-artifact")}
+    [download] = [s for _, _, s in steps(WORKFLOWS_DIR / "commentaire-pr.yml") if s.get("uses", "").startswith("actions/download-artifact")]
+    assert download["with"]["name"] in uploaded and uploaded["apercu-du-site"] == "site/"  # the preview of the site
+    [pages] = [s for _, _, s in steps(WORKFLOWS_DIR / "publier.yml") if s.get("uses", "").startswith("actions/upload-pages-artifact")]
+    assert pages["with"]["path"] == "site/"
+    # Only the comment and nightly workflows may write, each only what it needs.
+    assert w["pull-request.yml"]["permissions"] == {"contents": "read"}
+    assert w["commentaire-pr.yml"]["permissions"]["pull-requests"] == "write"
+    assert w["a-verifier.yml"]["permissions"]["issues"] == "write"
 
 
 # --- rehearsal ------------------------------------------------------------------------------------
