@@ -73,6 +73,7 @@ def test_updated_pages_are_those_of_a_full_build(project, monkeypatch):
     try:
         preview.full_build()
         before = files_of(Path(preview.site_dir))
+        written_at = {p.relative_to(preview.site_dir).as_posix(): p.stat().st_mtime_ns for p in Path(preview.site_dir).rglob("*.html")}
         edit(project / "offers/defis/offres/acces-libre.yml", "nom: Accès libre à la salle informatique de Défis",
              "nom: Salle informatique de Défis en accès libre")
         edit(project / "offers/defis/offres/numerique-au-quotidien.yml", "segment: formation", "segment: atelier")
@@ -83,6 +84,8 @@ def test_updated_pages_are_those_of_a_full_build(project, monkeypatch):
         preview.wait()  # lists, search index and open data follow in the background
         assert "données ouvertes à jour" in messages[-1]
         after = files_of(Path(preview.site_dir))
+        rewritten = {k for k, t in written_at.items() if (Path(preview.site_dir) / k).is_file()
+                     and (Path(preview.site_dir) / k).stat().st_mtime_ns != t}
         fresh = Preview("mkdocs.yml", "127.0.0.1:8431", say=messages.append)
         fresh.full_build()
         expected = files_of(Path(fresh.site_dir))
@@ -99,6 +102,9 @@ def test_updated_pages_are_those_of_a_full_build(project, monkeypatch):
     untouched = [k for k in after if k.startswith("offres/cyberbase-morlaix/") and k in before and before[k] == after[k]]
     assert "offres/defis/acces-libre/index.html" in changed and "segments/atelier/index.html" in changed
     assert untouched, "les pages d'une autre structure n'avaient pas à changer"
+    # Only what the edit changes is written again: no page of the structure nobody edited, a small share of the site.
+    assert not {k for k in rewritten if k.startswith(("offres/cyberbase-morlaix/", "lieux/cyberbase-morlaix/"))}
+    assert "offres/defis/acces-libre/index.html" in rewritten and len(rewritten) < len(written_at) / 3, len(rewritten)
 
 
 def _internal_links(html: str, page: Path, site: Path) -> set[Path]:
