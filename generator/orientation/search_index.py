@@ -39,6 +39,16 @@ def _week_intervals(value: str, monday: dt.date) -> list[list[int]]:
     return out
 
 
+def _union(intervals) -> list[list[int]]:
+    merged: list[list[int]] = []
+    for a, b in sorted(intervals):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return merged
+
+
 def _slot_mask(intervals) -> int:
     """Bit (day × 3 + moment) set when the offer is open during that moment of that day."""
     mask = 0
@@ -101,8 +111,8 @@ def build_index(directory: Directory) -> dict:
         venue_ids = [venues(u) for u in offre.lieux]
         for u in offre.lieux:
             communes(directory.lieux[u]["code_insee"])
-        hours = offre.weekly_hours
-        week = _week_intervals(hours, monday) if hours else []
+        # Hours per venue count together: the offer is open when one of its venues is.
+        week = _union([iv for hours in offre.hours_values for iv in _week_intervals(hours, monday)])
         seances, seance_mask = _seances(offre, today)
         partners = [structure.partenaire(x["partenaire"]) for x in offre.get("orientation", ())]
         row = {

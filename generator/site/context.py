@@ -40,7 +40,9 @@ def contact(data, fallback=None) -> dict | None:
     tel = c.get("telephone")
     mail = c.get("courriel")
     return {"nom": c.get("nom"), "telephone": phone_display(tel) if tel else None, "tel_href": f"tel:{tel}" if tel else None,
-            "courriel": mail, "mail_href": safe_url(f"mailto:{mail}") if mail else None, "site_web": safe_url(c.get("site_web"))}
+            "courriel": mail, "mail_href": safe_url(f"mailto:{mail}") if mail else None, "site_web": safe_url(c.get("site_web")),
+            "en_ligne": [{"mode": referentials.label("modes-contact", e["mode"]), "lien": safe_url(e["lien"]), "precision": e.get("precision")}
+                         for e in c.get("en_ligne", ()) if safe_url(e["lien"])]}
 
 
 def osm_url(coords) -> str | None:
