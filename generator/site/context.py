@@ -63,6 +63,7 @@ class Site:
     offers_dir: str | None = None  # the folder of the data files, to name them in the repository
     _summaries: dict = field(default_factory=dict, repr=False)
     _places: dict = field(default_factory=dict, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         # Indexes built once, so that neighbour lookups stay linear in the number of venues.
@@ -72,6 +73,12 @@ class Site:
             self.venues_by_commune[v["code_insee"]].append(v)
             if self.epci_of(v):
                 self.venues_by_epci[self.epci_of(v)].append(v)
+
+    def memo(self, key: str, compute):
+        """`compute()` once per build, for what both `pages` and `files` of a page kind need."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def today(self) -> dt.date:
