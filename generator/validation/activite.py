@@ -34,7 +34,7 @@ def check_breakdowns(doc: Document, ctx, report: Report) -> None:
                 seen.add(item[field])
             part = sum(item["personnes"] for item in entry.get(key, ()))
             if total is not None and part > total:
-                report.emit(doc.path, doc.pos(base + (key,)), "activite-depasse", annee=entry["annee"], somme=part,
+                report.emit(doc.path, doc.pos(base + (key,), key=True), "activite-depasse", annee=entry["annee"], somme=part,
                             total=total, quoi="par public" if field == "public" else "par partenaire")
 
 
