@@ -21,7 +21,7 @@ class Territory:
 def counts(facts: Facts, scope: Scope) -> dict:
     every = facts.offers_in(scope, active_only=False)
     return {"structures": len(facts.structures_in(scope)),
-            "lieux": sum(1 for v in facts.directory.lieux.values() if v["code_insee"] in scope.communes),
+            "lieux": len(facts.venues_in(scope)),
             "offres": sum(o.active for o in every), "autres": sum(not o.active for o in every)}
 
 
@@ -29,10 +29,11 @@ def build(directory: Directory) -> list[Territory]:
     facts = Facts(directory)
     all_scopes = scopes.build(directory)
     cov = coverage.Coverage(facts, all_scopes[0].communes)
+    inside = scopes.children(all_scopes)
     out = []
     for scope in all_scopes:
-        figures = [portfolio.figure(facts, scope), hours.figure(facts, scope), coverage.figure(cov, scope, all_scopes),
+        figures = [portfolio.figure(facts, scope), hours.figure(facts, scope), coverage.figure(cov, scope, inside[scope.slug]),
                    publics.figure(facts, scope), network.figure(facts, scope), freshness.figure(facts, scope),
                    activity.figure(facts, scope)]
-        out.append(Territory(scope, scopes.children(scope, all_scopes), counts(facts, scope), [f for f in figures if f]))
+        out.append(Territory(scope, inside[scope.slug], counts(facts, scope), [f for f in figures if f]))
     return out

@@ -9,7 +9,7 @@ from functools import cached_property
 from .. import geography
 from .facts import Facts
 from .nearest import PointIndex
-from .scopes import Scope, children
+from .scopes import Scope
 from .table import Column, Figure, Table
 
 # The two services the report opposes: free access for those who can already manage, training for the others.
@@ -48,6 +48,13 @@ class Coverage:
             out[code] = out.get(code, 0) + 1
         return out
 
+    def epci_name(self, code: str | None) -> str:
+        names = self.__dict__.setdefault("_epci_names", {})
+        if code not in names:
+            e = geography.epci(code) if code else None
+            names[code] = e.nom if e else ""
+        return names[code]
+
     @cached_property
     def by_commune(self) -> dict[str, CommuneCoverage]:
         out = {}
@@ -84,8 +91,7 @@ def commune_table(cov: Coverage, scope: Scope) -> Table:
     rows = []
     for code in sorted(scope.communes, key=lambda c: (geography.commune(c).nom.casefold(), c)):
         x = cov.by_commune[code]
-        epci = geography.epci(x.commune.epci) if x.commune.epci else None
-        row = {"code": code, "commune": x.commune.nom, "epci": epci.nom if epci else "", "population": x.commune.population or 0,
+        row = {"code": code, "commune": x.commune.nom, "epci": cov.epci_name(x.commune.epci), "population": x.commune.population or 0,
                "lieux": x.venues}
         for segment in TARGETS:
             found = x.nearest[segment]
@@ -123,11 +129,10 @@ def _bands(items: list[CommuneCoverage]) -> Table:
                  chart=chart, description=f"Population par tranche de distance. {text}.")
 
 
-def figure(cov: Coverage, scope: Scope, scopes: list[Scope]) -> Figure:
+def figure(cov: Coverage, scope: Scope, subs: list[Scope]) -> Figure:
     items = [cov.by_commune[c] for c in sorted(scope.communes)]
     whole = _summary(items)
     tables = [_bands(items)]
-    subs = children(scope, scopes)
     communes = commune_table(cov, scope)
     downloads = []
     if scope.kind == "epci" or not subs:

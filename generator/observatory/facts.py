@@ -73,14 +73,40 @@ class Facts:
                 out[uid] = self.declared.get(o.structure_id, frozenset())
         return out
 
+    @cached_property
+    def by_commune(self) -> dict[str, list[str]]:
+        """Commune → offers taking place there, so that a territory's offers are found from its
+        communes instead of testing every offer against every territory."""
+        out: dict[str, list[str]] = {}
+        for uid, codes in self.communes.items():
+            for code in codes:
+                out.setdefault(code, []).append(uid)
+        return out
+
+    @cached_property
+    def venues_by_commune(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for uid, v in self.directory.lieux.items():
+            out.setdefault(v["code_insee"], []).append(uid)
+        return out
+
     def offers_in(self, scope: Scope, active_only: bool = True) -> list[Offre]:
-        return [o for uid, o in self.directory.offres.items()
-                if (o.active or not active_only) and self.communes[uid] & scope.communes]
+        """The scope's offers, in the directory's order, memoised per scope."""
+        key = (scope.slug, active_only)
+        memo = self.__dict__.setdefault("_offers_in", {})
+        if key not in memo:
+            uids = {u for code in scope.communes for u in self.by_commune.get(code, ())}
+            offres = self.directory.offres
+            memo[key] = [offres[u] for u in sorted(uids) if offres[u].active or not active_only]
+        return memo[key]
+
+    def venues_in(self, scope: Scope) -> list[str]:
+        return sorted(u for code in scope.communes for u in self.venues_by_commune.get(code, ()))
 
     def structures_in(self, scope: Scope) -> list[str]:
         """Structures with an offer or a venue in the scope, by name."""
         sids = {o.structure_id for o in self.offers_in(scope, active_only=False)}
-        sids |= {v.structure_id for v in self.directory.lieux.values() if v["code_insee"] in scope.communes}
+        sids |= {u.split("/")[0] for u in self.venues_in(scope)}
         sids &= set(self.directory.structures)
         return sorted(sids, key=lambda s: (self.directory.structures[s]["nom"].casefold(), s))
 

@@ -1,5 +1,10 @@
-"""Nearest point by great-circle distance, through a grid of cells: linear in the number of
-communes instead of communes × venues (35,000 × 20,000 at national scale)."""
+"""Nearest point by great-circle distance, through a grid of cells: about linear in the number of
+communes instead of communes × venues (35,000 × 20,000 at national scale).
+
+Cells are sized from the density of the points (a few points per cell on average), and the search
+walks rings of cells outwards from the commune's cell until no unvisited ring can hold a nearer point.
+The grid does not wrap at the ±180° meridian: no territory of the directory straddles it, and a
+point beyond it is still found by the plain scan when nothing nearer is."""
 from __future__ import annotations
 
 import math
@@ -7,9 +12,10 @@ from collections import defaultdict
 
 from ..geography import distance_km
 
-CELL_DEG = 0.2
 KM_PER_DEG = 111.19
-MAX_RINGS = 40  # beyond ~8°, a plain scan (an overseas commune far from every venue) is quicker
+MIN_CELL_DEG, MAX_CELL_DEG = 0.05, 3.0
+POINTS_PER_CELL = 4
+MAX_RINGS = 60  # past this, a plain scan is cheaper (an overseas commune whose nearest point is in Europe)
 
 
 class PointIndex:
@@ -17,32 +23,51 @@ class PointIndex:
         """`points`: iterable of (latitude, longitude, payload)."""
         self.points = list(points)
         self.cells: dict[tuple[int, int], list] = defaultdict(list)
+        if not self.points:
+            return
+        lats = [p[0] for p in self.points]
+        lons = [p[1] for p in self.points]
+        area = max(1.0, (max(lats) - min(lats)) * (max(lons) - min(lons)))
+        self.cell = min(MAX_CELL_DEG, max(MIN_CELL_DEG, math.sqrt(area * POINTS_PER_CELL / len(self.points))))
         for p in self.points:
             self.cells[self._cell(p[0], p[1])].append(p)
 
-    @staticmethod
-    def _cell(lat: float, lon: float) -> tuple[int, int]:
-        return math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG)
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / self.cell), math.floor(lon / self.cell)
+
+    def _ring(self, ci: int, cj: int, r: int):
+        if r == 0:
+            yield ci, cj
+            return
+        for j in range(cj - r, cj + r + 1):
+            yield ci - r, j
+            yield ci + r, j
+        for i in range(ci - r + 1, ci + r):
+            yield i, cj - r
+            yield i, cj + r
 
     def nearest(self, lat: float, lon: float):
         """(distance in km, payload) of the nearest point, ties broken by payload; None without points."""
         if not self.points:
             return None
         ci, cj = self._cell(lat, lon)
-        # A cell is at least this wide in km at this latitude (longitude degrees shrink towards the pole).
-        cell_km = CELL_DEG * KM_PER_DEG * max(0.05, math.cos(math.radians(min(89.0, abs(lat) + CELL_DEG * MAX_RINGS))))
         best = None
+        filled = 0
         for ring in range(MAX_RINGS + 1):
-            if best is not None and best[0] <= (ring - 1) * cell_km:
+            if best is not None:
+                # A point of this ring is at least `ring - 1` whole cells away in latitude or longitude;
+                # a longitude degree is shortest at the highest latitude the ring reaches.
+                top = min(89.9, abs(lat) + (ring + 1) * self.cell)
+                bound = (ring - 1) * self.cell * KM_PER_DEG * math.cos(math.radians(top))
+                if best[0] <= bound:
+                    return best
+            for key in self._ring(ci, cj, ring):
+                for p in self.cells.get(key, ()):
+                    filled += 1
+                    d = distance_km(lat, lon, p[0], p[1])
+                    if best is None or (d, p[2]) < best:
+                        best = (d, p[2])
+            if filled == len(self.points) and best is not None and ring > 0:
+                # Every point seen: the nearest is known whatever the bound says.
                 return best
-            for i in range(ci - ring, ci + ring + 1):
-                for j in range(cj - ring, cj + ring + 1):
-                    if max(abs(i - ci), abs(j - cj)) != ring:
-                        continue
-                    for p in self.cells.get((i, j), ()):
-                        d = distance_km(lat, lon, p[0], p[1])
-                        if best is None or (d, p[2]) < best:
-                            best = (d, p[2])
-        if best is not None and best[0] <= MAX_RINGS * cell_km:
-            return best
         return min((distance_km(lat, lon, p[0], p[1]), p[2]) for p in self.points)

@@ -101,5 +101,10 @@ def build(directory: Directory) -> list[Scope]:
     return out
 
 
-def children(scope: Scope, scopes: list[Scope]) -> list[Scope]:
-    return [s for s in scopes if s.parent is scope]
+def children(scopes: list[Scope]) -> dict[str, list[Scope]]:
+    """Scope slug → the scopes directly inside it."""
+    out: dict[str, list[Scope]] = {s.slug: [] for s in scopes}
+    for s in scopes:
+        if s.parent is not None:
+            out[s.parent.slug].append(s)
+    return out

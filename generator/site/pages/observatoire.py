@@ -20,11 +20,13 @@ def territories(site: Site) -> list[Territory]:
 
 
 def cell_text(value) -> str:
-    """French display: 1 234,5."""
-    if isinstance(value, bool) or value is None:
-        return "—" if value is None else str(value)
-    if isinstance(value, (int, float)):
-        text = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
+    """French display: 1 234,5 (thousands apart from 10 000 on, as French typography wants)."""
+    if value is None:
+        return "—"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value) if -10000 < value < 10000 else f"{value:,}".replace(",", "\u202f")
+    if isinstance(value, float):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
         return text.replace(",", "\u202f").replace(".", ",")
     return str(value)
 
