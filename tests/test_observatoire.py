@@ -4,6 +4,7 @@ download against its table."""
 import csv
 import datetime as dt
 import io
+import re
 from collections import defaultdict
 
 import pytest
@@ -257,3 +258,39 @@ def recount_numeric(text: str) -> bool:
         return "-" not in text.strip("-") and ":" not in text
     except ValueError:
         return False
+
+
+@pytest.mark.parametrize("url", sorted(scopes()))
+def test_population_by_distance_band(site, sample, url):
+    communes = scopes()[url]
+    venues = {"acces-libre": recount.venues_with(sample, "acces-libre"), "formation": recount.venues_with(sample, "formation")}
+    bands = [(0, 2), (2, 5), (5, 10), (10, 20), (20, None)]
+    rows = tables(site, url)["distances"]["rows"]
+    for k, (low, high) in enumerate(bands):
+        for j, segment in enumerate(("acces-libre", "formation")):
+            expected = 0
+            for code in communes:
+                c = geography.commune(code)
+                d = recount.nearest_km(sample, c, venues[segment])
+                if d is not None and d >= low and (high is None or d < high):
+                    expected += c.population
+            assert recount.number(rows[k][1 + j]) == expected, (url, rows[k][0], segment)
+
+
+@pytest.mark.parametrize("url", sorted(scopes()))
+def test_headline_counts(site, sample, url):
+    communes = scopes()[url]
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    counters = html.split('<ul class="annuaire-compteurs">', 1)[1].split("</ul>", 1)[0]
+    values = [recount.number(v) for v in re.findall(r"<strong>([^<]+)</strong>", counters)]
+    offers = [u for u in sample.offres if sample.in_scope(u, communes, active=False)]
+    venues = [v for v, lieu in sample.lieux.items() if lieu["code_insee"] in communes]
+    structures = {u.split("/")[0] for u in offers} | {v.split("/")[0] for v in venues}
+    running = sum(sample.active(u) for u in offers)
+    assert values[:3] == [len(structures), len(venues), running]
+    assert values[3:] == ([len(offers) - running] if len(offers) > running else [])
+    # Coverage headline: communes with a venue out of all, people in communes without one.
+    with_venue = {sample.lieux[v]["code_insee"] for v in recount.venues_with(sample)} & communes
+    assert f"<strong>{len(with_venue)} / {len(communes)}</strong>" in html
+    without = sum(geography.commune(c).population for c in communes - with_venue)
+    assert f"<strong>{f'{without:,}'.replace(',', chr(0x202f))}</strong> habitants vivent dans une commune sans lieu" in html
