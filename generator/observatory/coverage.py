@@ -49,7 +49,7 @@ class Coverage:
         return out
 
     def epci_name(self, code: str | None) -> str:
-        names = self.__dict__.setdefault("_epci_names", {})
+        names = self.facts.memo.setdefault("epci_names", {})
         if code not in names:
             e = geography.epci(code) if code else None
             names[code] = e.nom if e else ""

@@ -6,7 +6,7 @@ Figures count offers that are running (`active`); suspended, planned and finishe
 apart where it matters (freshness, activity)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import geography, referentials
@@ -38,6 +38,7 @@ def session_venues(offre: Offre) -> set[str]:
 @dataclass
 class Facts:
     directory: Directory
+    memo: dict = field(default_factory=dict, repr=False)  # per-territory and per-offer results, computed once
 
     @cached_property
     def declared(self) -> dict[str, frozenset[str]]:
@@ -93,7 +94,7 @@ class Facts:
     def offers_in(self, scope: Scope, active_only: bool = True) -> list[Offre]:
         """The scope's offers, in the directory's order, memoised per scope."""
         key = (scope.slug, active_only)
-        memo = self.__dict__.setdefault("_offers_in", {})
+        memo = self.memo.setdefault("offers_in", {})
         if key not in memo:
             uids = {u for code in scope.communes for u in self.by_commune.get(code, ())}
             offres = self.directory.offres

@@ -68,7 +68,7 @@ def spontaneous_units(facts: Facts, scope: Scope):
 
 def seance_slots(facts: Facts, offre: Offre, scope: Scope) -> list[float]:
     """Minutes of séances of the next twelve months in each (weekday × hour) slot, for the scope."""
-    cache = facts.__dict__.setdefault("_seance_slots", {})  # per offer, for every territory it is in
+    cache = facts.memo.setdefault("seance_slots", {})  # per offer, for every territory it is in
     if offre.uid not in cache:
         cache[offre.uid] = _seance_slots_by_commune(facts, offre)
     slots = [0.0] * (7 * 24)
