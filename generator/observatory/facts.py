@@ -101,6 +101,13 @@ class Facts:
             memo[key] = [offres[u] for u in sorted(uids) if offres[u].active or not active_only]
         return memo[key]
 
+    def by_structure(self, scope: Scope, active_only: bool = True) -> dict[str, list[Offre]]:
+        """The scope's offers grouped by structure (linear, where a filter per structure would be quadratic)."""
+        out: dict[str, list[Offre]] = {}
+        for o in self.offers_in(scope, active_only):
+            out.setdefault(o.structure_id, []).append(o)
+        return out
+
     def venues_in(self, scope: Scope) -> list[str]:
         return sorted(u for code in scope.communes for u in self.venues_by_commune.get(code, ()))
 

@@ -19,10 +19,10 @@ def level(date: str, today: dt.date) -> str:
 
 def figure(facts: Facts, scope: Scope) -> Figure:
     d = facts.directory
-    offers = facts.offers_in(scope, active_only=False)
+    grouped = facts.by_structure(scope, active_only=False)
     rows = []
     for sid in facts.structures_in(scope):
-        mine = [o for o in offers if o.structure_id == sid]
+        mine = grouped.get(sid, [])
         counts = {key: 0 for key, _ in LEVELS}
         for o in mine:
             counts[level(o["date_maj"], d.today)] += 1

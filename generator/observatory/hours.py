@@ -9,6 +9,7 @@ and the weekly occurrences of a recurrence."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from functools import cache
 
 import opening_hours
@@ -44,6 +45,11 @@ def open_intervals(value: str, start: dt.datetime, end: dt.datetime):
 
 
 @cache
+def week_total(value: str, monday: dt.date) -> float:
+    return sum(week_slots(value, monday))
+
+
+@cache
 def week_slots(value: str, monday: dt.date) -> tuple[float, ...]:
     """Open minutes of each (weekday × hour) slot of the week starting `monday`."""
     slots = [0.0] * (7 * 24)
@@ -71,12 +77,8 @@ def seance_slots(facts: Facts, offre: Offre, scope: Scope) -> list[float]:
     cache = facts.memo.setdefault("seance_slots", {})  # per offer, for every territory it is in
     if offre.uid not in cache:
         cache[offre.uid] = _seance_slots_by_commune(facts, offre)
-    slots = [0.0] * (7 * 24)
-    for commune, part in cache[offre.uid].items():
-        if commune is None or commune in scope.communes:
-            for i, v in enumerate(part):
-                slots[i] += v
-    return slots
+    parts = [part for commune, part in cache[offre.uid].items() if commune is None or commune in scope.communes]
+    return [sum(values) for values in zip(*parts)] if len(parts) > 1 else list(parts[0]) if parts else [0.0] * (7 * 24)
 
 
 def _seance_slots_by_commune(facts: Facts, offre: Offre) -> dict:
@@ -163,16 +165,13 @@ def _fr(value) -> str:
 def figure(facts: Facts, scope: Scope) -> Figure:
     today = facts.directory.today
     monday = schedule.reference_week(today)[0].date()
-    units = list(spontaneous_units(facts, scope))
+    # Many offers share the same hours: each distinct value is read once and counted as many times.
+    units = Counter(hours for _, _, hours in spontaneous_units(facts, scope))
     open_slots = [0.0] * (7 * 24)
-    for _, _, hours in units:
-        for i, v in enumerate(week_slots(hours, monday)):
-            open_slots[i] += v
-    seance = [0.0] * (7 * 24)
-    for o in facts.offers_in(scope):
-        if o["configuration"] == "programmee":
-            for i, v in enumerate(seance_slots(facts, o, scope)):
-                seance[i] += v
+    for hours, n in sorted(units.items()):
+        open_slots = [a + b * n for a, b in zip(open_slots, week_slots(hours, monday))]
+    programmed = [seance_slots(facts, o, scope) for o in facts.offers_in(scope) if o["configuration"] == "programmee"]
+    seance = [sum(values) for values in zip(*programmed)] if programmed else [0.0] * (7 * 24)
     s_open, s_seance = shares(open_slots), shares(seance)
     week_label = f"semaine du {monday.day} {MONTHS[monday.month - 1]} {monday.year}"
     t_open = _heatmap_table("heures-sans-rendez-vous", f"Heures d'ouverture sans rendez-vous (accès libre, permanences), {week_label}",
@@ -183,7 +182,7 @@ def figure(facts: Facts, scope: Scope) -> Figure:
     monthly_rows = []
     for month in months_ahead(today):
         week = first_week_of(month)
-        total = sum(sum(week_slots(h, week)) for _, _, h in units) / 60
+        total = sum(week_total(h, week) * n for h, n in sorted(units.items())) / 60
         monthly_rows.append({"mois": f"{MONTHS[month.month - 1]} {month.year}", "semaine": week.isoformat(), "heures": round(total, 2)})
     t_month = Table("heures-par-mois", "Heures d'ouverture sans rendez-vous d'une semaine ordinaire de chaque mois",
                     [Column("mois", "Mois", numeric=False), Column("semaine", "Semaine du", numeric=False), Column("heures", "Heures", unit="h", summed=False)],

@@ -14,7 +14,7 @@ from ..geography import distance_km
 
 KM_PER_DEG = 111.19
 MIN_CELL_DEG, MAX_CELL_DEG = 0.05, 3.0
-POINTS_PER_CELL = 4
+POINTS_PER_CELL = 1.5
 MAX_RINGS = 60  # past this, a plain scan is cheaper (an overseas commune whose nearest point is in Europe)
 
 
@@ -54,11 +54,15 @@ class PointIndex:
         best = None
         filled = 0
         for ring in range(MAX_RINGS + 1):
-            if best is not None:
-                # A point of this ring is at least `ring - 1` whole cells away in latitude or longitude;
-                # a longitude degree is shortest at the highest latitude the ring reaches.
-                top = min(89.9, abs(lat) + (ring + 1) * self.cell)
-                bound = (ring - 1) * self.cell * KM_PER_DEG * math.cos(math.radians(top))
+            if best is not None and ring > 0:
+                # Rings 0..ring-1 cover a square of cells around the point: anything not yet seen lies
+                # outside it, at least as far as its nearest edge. A longitude degree is shortest at
+                # the highest latitude the next ring reaches.
+                south, north = (ci - ring + 1) * self.cell, (ci + ring) * self.cell
+                west, east = (cj - ring + 1) * self.cell, (cj + ring) * self.cell
+                top = min(89.9, max(abs(south), abs(north)) + self.cell)
+                bound = min(min(lat - south, north - lat) * KM_PER_DEG,
+                            min(lon - west, east - lon) * KM_PER_DEG * math.cos(math.radians(top)))
                 if best[0] <= bound:
                     return best
             for key in self._ring(ci, cj, ring):

@@ -11,7 +11,8 @@ from .table import Column, Figure, Table
 def figure(facts: Facts, scope: Scope) -> Figure:
     d = facts.directory
     offers = facts.offers_in(scope)
-    sids = [s for s in facts.structures_in(scope) if any(o.structure_id == s for o in offers)]
+    running = facts.by_structure(scope)
+    sids = [s for s in facts.structures_in(scope) if s in running]
     types = referentials.get("types-partenaires")
     counts: dict[tuple[str, str], int] = {}
     referred: dict[str, int] = {}

@@ -15,15 +15,14 @@ def level(count: int) -> str:
 
 def figure(facts: Facts, scope: Scope) -> Figure:
     fams = families()
-    offers = facts.offers_in(scope)
+    grouped = facts.by_structure(scope)
     columns = [Column("structure", "Structure", numeric=False)] + [Column(code, label) for code, label in fams]
     columns.append(Column("total", "Total"))
     rows = []
     for sid in facts.structures_in(scope):
         counts = {code: 0 for code, _ in fams}
-        for o in offers:
-            if o.structure_id == sid:
-                counts[family(o["segment"])] += 1
+        for o in grouped.get(sid, ()):
+            counts[family(o["segment"])] += 1
         if sum(counts.values()):
             rows.append({"structure": facts.directory.structures[sid]["nom"], **counts, "total": sum(counts.values())})
     chart = {"kind": "marks", "rows": [r["structure"] for r in rows], "columns": [label for _, label in fams],
