@@ -192,6 +192,12 @@ def test_planned_offer_says_when_it_opens(rich):
     assert "prevue-sans-date" not in _codes(diags) and "prevue-passee" not in _codes(diags)
     _, diags = _diags(rich, today=dt.date(2027, 1, 5))
     assert ("prevue-passee", "warning", "formation.yml", _line(f, "statut:")) in [d[:4] for d in diags]
+    # The search says « prévue », not « suspendue » (x: 2 rather than 1).
+    from generator.orientation.search_index import build_index
+
+    directory, _ = _diags(rich)
+    rows = {r["u"]: r for r in build_index(directory)["offres"]}
+    assert rows["essai/formation"]["x"] == 2 and "x" not in rows["essai/acces-libre"]
 
 
 ACTIVITY = """activite:

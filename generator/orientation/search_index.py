@@ -27,6 +27,8 @@ FLAGS = url_state.FLAGS
 SEANCES_AHEAD = 3
 # Coordinates travel as integers of 1/10,000 degree (about 10 m): distances shown to 0.1 km stay exact.
 COORD_SCALE = 10_000
+# "x" of an offer that is not running: 1 suspended or finished, 2 planned (not started yet).
+NOT_RUNNING = {"suspendue": 1, "terminee": 1, "prevue": 2}
 
 
 def _week_intervals(value: str, monday: dt.date) -> list[list[int]]:
@@ -130,7 +132,7 @@ def build_index(directory: Directory) -> dict:
         # Unknown registration rules count as « inscription » for the filter: better to call first.
         optional = {"v": venue_ids, "i": int((offre.get("inscription") or {}).get("obligatoire", True)),
                     "a": int(any((directory.lieux[u].get("accessibilite") or {}).get("pmr") for u in offre.lieux)),
-                    "h": week, "d": seances, "x": int(not offre.active),
+                    "h": week, "d": seances, "x": NOT_RUNNING.get(offre.etat, 0),
                     "z": int(bool(offre.get("a_distance"))),
                     "e": [positions["adaptation"][x] for x in offre.get("prises_en_charge", ())],
                     "o": sorted({organism_pos[p["type"]] for p in partners if p and p["type"] in organism_pos}),

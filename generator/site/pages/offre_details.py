@@ -34,10 +34,13 @@ def hours_per_venue(site: Site, offre: Offre) -> list[dict]:
         if entry is None:
             continue
         lieu = site.directory.lieux[uid]
+        table = timetable.weekly_table(entry["horaires"], site.today)
         out.append({"lieu": {"nom": lieu["nom"], "commune": lieu["commune"], "uid": uid,
                              "url": site.venue_ref(offre.structure_id, entry["lieu"])["url"]},
                     "note": entry.get("note"),
-                    "table": timetable.weekly_table(entry["horaires"], site.today),
+                    "table": table,
+                    # One line for the printed sheet: « mercredi 14 h – 18 h ; samedi 10 h – 12 h ».
+                    "resume": " ; ".join(f"{r['jour'].lower()} {', '.join(r['plages'])}" for r in table["lignes"] if r["plages"]),
                     "creneaux": timetable.open_slots(entry["horaires"], site.today) if offre.active else ""})
     return out
 
