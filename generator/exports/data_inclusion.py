@@ -63,8 +63,10 @@ def structure_record(directory: Directory, s: Structure) -> dict:
         "telephone": contact.get("telephone"),
         "courriel": contact.get("courriel"),
         "site_web": contact.get("site_web"),
+        # Hours still to check (a_verifier) stay out; hours given per venue count even without common ones.
         "horaires_accueil": common.venue_hours(directory, lieu, [o for o in directory.offres_at(lieu.uid)
-                                                                 if completeness.known(o, "horaires")]) if lieu else None,
+                                                                 if not completeness.listed(o, "horaires", completeness.TO_CHECK)])
+        if lieu else None,
         "accessibilite_lieu": (lieu.get("accessibilite", {}).get("acceslibre") if lieu else None),
         "reseaux_porteurs": common.mapped("labels", s.get("labels", ()), "x-data-inclusion") or None,
     }

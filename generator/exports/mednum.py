@@ -121,7 +121,9 @@ def _row(directory, structure, lieu, offres) -> dict:
         "telephone": contact.get("telephone", ""),
         "courriels": SEPARATOR.join(dict.fromkeys(courriels)),
         "site_web": SEPARATOR.join(dict.fromkeys(sites)),
-        "horaires": common.venue_hours(directory, lieu, [o for o in offres if completeness.known(o, "horaires")]) or "",
+        # Hours still to check (a_verifier) stay out; hours given per venue count even without common ones.
+        "horaires": common.venue_hours(directory, lieu, [o for o in offres
+                                                         if not completeness.listed(o, "horaires", completeness.TO_CHECK)]) or "",
         "presentation_resume": (lieu.get("resume") or ("" if lieu.get("description") else shorten(description, RESUME_MAX)))
         if source else shorten(description, RESUME_MAX),
         # An imported place is described by what its source said (nothing added to it).
