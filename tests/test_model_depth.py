@@ -288,3 +288,41 @@ def test_search_index_opens_the_offer_when_one_venue_is_open(rich):
     # Tuesday and Thursday afternoons at the main venue, Saturday morning at the annexe.
     assert row["h"] == [[1 * 1440 + 14 * 60, 1 * 1440 + 17 * 60], [3 * 1440 + 14 * 60, 3 * 1440 + 17 * 60],
                         [5 * 1440 + 10 * 60, 5 * 1440 + 12 * 60]]
+    # Programme names are searchable words of the offer (« pass numérique » finds it).
+    index = build_index(directory)
+    row = next(r for r in index["offres"] if r["u"] == "essai/acces-libre")
+    assert {"conseillers", "pass"} <= {index["mots"][i] for i in row.get("w", ())}
+    assert not {"conseillers", "pass"} & {index["mots"][i] for r in index["offres"] if r["u"] != "essai/acces-libre" for i in r.get("w", ())}
+
+
+def test_printed_sheet_gives_each_venue_its_hours_on_one_line(sample_site, sample_day):
+    """The sheet handed to a person lists every venue of the Lamballe accès libre with its hours of the
+    week, recomputed here from the YAML with the opening_hours library."""
+    import re
+    from html import unescape
+
+    import recount
+    from helpers import ROOT
+
+    sample = recount.load(ROOT / "offers", sample_day)
+    offre = sample.offres["lamballe-terre-et-mer/acces-libre"]
+    html = (sample_site / "offres/lamballe-terre-et-mer/acces-libre/fiche/index.html").read_text(encoding="utf-8")
+    listed = html.split('<ul class="annuaire-horaires-lieux">', 1)[1].split("</ul>", 1)[0]
+    lines = {unescape(name): unescape(text) for name, text in re.findall(r"<li><strong>([^<]+)</strong> \([^)]*\) : ([^<]*)</li>", listed)}
+    monday = sample_day - dt.timedelta(days=sample_day.weekday())
+    days = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+    def clock(t):
+        return f"{t.hour} h" + (f" {t.minute:02d}" if t.minute else "")
+
+    expected = {}
+    for entry in offre["horaires_par_lieu"]:
+        parts = []
+        for i, day in enumerate(days):
+            start = dt.datetime.combine(monday + dt.timedelta(days=i), dt.time(0))
+            spans = [f"{clock(a)} – {clock(b)}" for a, b, state, _ in recount.oh(entry["horaires"]).intervals(start, start + dt.timedelta(days=1))
+                     if state == recount.opening_hours.State.OPEN]
+            if spans:
+                parts.append(f"{day} {', '.join(spans)}")
+        expected[sample.lieux[f"lamballe-terre-et-mer/{entry['lieu']}"]["nom"]] = " ; ".join(parts) or "fermé cette semaine"
+    assert len(expected) == 9 and lines == expected

@@ -98,6 +98,11 @@ class _Table:
         return list(self.pos)
 
 
+def _programmes(offre: Offre) -> str:
+    """The names of the offer's programmes (Visa Internet Bretagne, Pass numérique…), as words to search."""
+    return " ".join(referentials.label("programmes", p) for p in offre.get("programmes", ()))
+
+
 def build_index(directory: Directory) -> dict:
     today = directory.today
     monday = today - dt.timedelta(days=today.weekday())
@@ -139,8 +144,10 @@ def build_index(directory: Directory) -> dict:
                     # The structure's phone is listed once with the structure; an offer's own number only when it differs.
                     "y": own_phone if own_phone and own_phone != _phone(structure.get("contact")) else "",
                     # Description words as positions in one list of words: each word is written (and cut
-                    # into terms by the browser) once for the whole index.
-                    "w": [words(w) for w in description_words(offre.get("description"), f"{offre['nom']} {offre['resume']}").split()]}
+                    # into terms by the browser) once for the whole index. Programme names come first, so
+                    # that « Visa Internet » or « PDI » find the offer even past the description's cut.
+                    "w": [words(w) for w in description_words(_programmes(offre) + " " + (offre.get("description") or ""),
+                                                              f"{offre['nom']} {offre['resume']}").split()]}
         row.update({k: v for k, v in optional.items() if v})
         rows.append(row)
     # Rows in alphabetical order of name: the page lists them in this order without sorting at load.

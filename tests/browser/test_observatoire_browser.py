@@ -1,6 +1,8 @@
 """The observatory pages in Chromium: every chart drawn, named and described, with its data table
 beside it; no serious accessibility issue; usable on a 375-pixel-wide phone. Also the offer whose
 hours change from one venue to the next."""
+from urllib.parse import quote
+
 import pytest
 from playwright.sync_api import expect
 
@@ -87,3 +89,15 @@ def test_offer_with_hours_per_venue_shows_each_venue(page, sample_url, sample_di
         expect(page.locator("section[aria-labelledby=quand] table caption", has_text=f"Horaires à {name}")).to_have_count(1)
     expect(page.locator(".annuaire-limite")).to_contain_text("1 h par personne quand il y a du monde")
     assert serious_violations(page) == []
+
+
+def test_search_cards_tell_a_planned_offer_from_a_suspended_one(page, sample_url, sample_directory):
+    """« prévue » (not started yet) and « suspendue » read differently on the search page."""
+    expected = {"prevue": "Offre prévue : elle n'a pas encore commencé", "suspendue": "Offre suspendue pour le moment"}
+    for etat, words in expected.items():
+        offre = next(o for o in sample_directory.offres.values() if o.etat == etat)
+        page.goto(sample_url + "recherche/?q=" + quote(offre["nom"]))
+        page.wait_for_function("document.documentElement.hasAttribute('data-recherche-rendus')")
+        card = page.locator("#rresultats li").filter(has=page.locator(f"a[href$='offres/{offre.uid}/']"))
+        expect(card).to_contain_text(words)
+        assert expected[{"prevue": "suspendue", "suspendue": "prevue"}[etat]] not in card.inner_text()
