@@ -326,3 +326,39 @@ def test_printed_sheet_gives_each_venue_its_hours_on_one_line(sample_site, sampl
                 parts.append(f"{day} {', '.join(spans)}")
         expected[sample.lieux[f"lamballe-terre-et-mer/{entry['lieu']}"]["nom"]] = " ; ".join(parts) or "fermé cette semaine"
     assert len(expected) == 9 and lines == expected
+
+
+def test_sample_pages_show_programmes_members_only_online_contacts_and_pauses(sample_site, sample_day):
+    """On the sample's built pages, from the YAML: each programme by its referential name, « Réservé aux
+    adhérents », each online contact with its mode's name, and séance pauses among the séance's hours."""
+    import re
+    from html import unescape
+
+    import recount
+    from helpers import ROOT
+
+    sample = recount.load(ROOT / "offers", sample_day)
+    labels = {r: {i["const"]: i["title"] for i in recount.referential(r)} for r in ("programmes", "modes-contact")}
+
+    def clock(hhmm):
+        h, m = hhmm.split(":")
+        return f"{int(h)} h" + (f" {m}" if m != "00" else "")
+
+    seen = {"programmes": 0, "adherents": 0, "en_ligne": 0, "pauses": 0}
+    for uid, o in sample.offres.items():
+        html = unescape((sample_site / "offres" / uid / "index.html").read_text(encoding="utf-8"))
+        if o.get("programmes"):
+            shown = re.search(r"<dt>Programmes?</dt><dd>(.*?)</dd>", html).group(1)
+            assert re.findall(r"<abbr [^>]*>([^<]+)</abbr>", shown) == [labels["programmes"][p] for p in o["programmes"]], uid
+            seen["programmes"] += 1
+        assert ("<strong>Réservé aux adhérents</strong>" in html) == bool(o.get("reserve_adherents")), uid
+        seen["adherents"] += bool(o.get("reserve_adherents"))
+        for e in (o.get("contact") or {}).get("en_ligne", ()):
+            assert f'{labels["modes-contact"][e["mode"]]} : <a href="{e["lien"]}">' in html, uid
+            seen["en_ligne"] += 1
+        pauses = {f'{clock(p["debut"])} – {clock(p["fin"])}' for s in o.get("sessions", ()) for x in s.get("seances", ())
+                  for p in x.get("pauses", ())}
+        shown = {p for group in re.findall(r"\(pause ([^)]*)\)", html) for p in group.split(", ")}
+        assert shown <= pauses, uid
+        seen["pauses"] += len(shown)
+    assert all(seen.values()), seen
