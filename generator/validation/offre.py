@@ -6,7 +6,7 @@ from ..diagnostics import Report
 from ..load import Document
 from ..completeness import listed
 from ..model import venue_uid
-from . import common, imported
+from . import activite, common, imported, offre_temps
 
 
 def check_configuration(doc: Document, ctx, report: Report) -> None:
@@ -65,7 +65,8 @@ def check_when(doc: Document, ctx, report: Report) -> None:
     """A spontaneous offer gives its hours; a programmed one its dates or rhythm."""
     data = doc.data
     # An imported offer whose source gave no hours lists them in a_completer instead of inventing them.
-    if data["configuration"] == "spontanee" and not data.get("horaires") and not listed(data, "horaires"):
+    if data["configuration"] == "spontanee" and not data.get("horaires") and not data.get("horaires_par_lieu") \
+            and not listed(data, "horaires"):
         report.emit(doc.path, doc.pos(), "horaires-manquants")
     if data["configuration"] == "programmee" and not data.get("sessions") and not data.get("recurrence"):
         report.emit(doc.path, doc.pos(), "sans-dates")
@@ -104,4 +105,4 @@ def check_sessions(doc: Document, ctx, report: Report) -> None:
 
 RULES = (check_configuration, check_where, check_venue_references, check_partner_references, check_when, check_hours,
          check_periods, check_sessions, common.check_freshness, common.check_characters,
-         imported.check_offer_marks)
+         imported.check_offer_marks, *offre_temps.RULES, *activite.RULES)
