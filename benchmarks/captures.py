@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator import geography  # noqa: E402
 from generator.directory import load_directory  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -44,7 +45,8 @@ def representative_pages(offers_dir: Path) -> dict[str, str]:
     return {"accueil": "", "offre": f"offres/{offre.uid}/", "lieu": f"lieux/{lieu.uid}/",
             "structure": f"structures/{structure.id}/", "territoires": "territoires/", "segments": "segments/",
             "recherche": "recherche/?q=impots&commune=29151", "orienter": "orienter/", "fiche": f"offres/{offre.uid}/fiche/",
-            "partenaires": "partenaires/caf/", "donnees": "donnees/"}
+            "partenaires": "partenaires/caf/", "donnees": "donnees/", "observatoire": "observatoire/",
+            "observatoire-epci": f"observatoire/epci/{geography.commune(lieu['code_insee']).epci}/"}
 
 
 def main(argv=None) -> int:
@@ -71,8 +73,8 @@ def main(argv=None) -> int:
                     page.goto(base + path)
                     page.wait_for_load_state("networkidle")
                     target = out / f"{kind}-{label}.png"
-                    # Desktop fiches in full (hours table, portfolio); phones show the first screen.
-                    page.screenshot(path=str(target), full_page=label == "bureau" and kind in ("offre", "structure"))
+                    # Desktop fiches in full (hours table, portfolio, an observatory page); phones show the first screen.
+                    page.screenshot(path=str(target), full_page=label == "bureau" and kind in ("offre", "structure", "observatoire-epci"))
                     page.close()
                     print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
             browser.close()

@@ -44,6 +44,20 @@ class Departement:
     region: str
 
 
+# The 18 regions (COG codes). The npm package's data file we ship has no region names, and they
+# change once in a generation: written here rather than regenerating the geography file.
+REGIONS = {
+    "01": "Guadeloupe", "02": "Martinique", "03": "Guyane", "04": "La Réunion", "06": "Mayotte",
+    "11": "Île-de-France", "24": "Centre-Val de Loire", "27": "Bourgogne-Franche-Comté", "28": "Normandie",
+    "32": "Hauts-de-France", "44": "Grand Est", "52": "Pays de la Loire", "53": "Bretagne", "75": "Nouvelle-Aquitaine",
+    "76": "Occitanie", "84": "Auvergne-Rhône-Alpes", "93": "Provence-Alpes-Côte d'Azur", "94": "Corse",
+    # Overseas collectivities, coded like their "département" in the package's data.
+    "975": "Saint-Pierre-et-Miquelon", "977": "Saint-Barthélemy", "978": "Saint-Martin",
+    "984": "Terres australes et antarctiques françaises", "986": "Wallis-et-Futuna", "987": "Polynésie française",
+    "988": "Nouvelle-Calédonie", "989": "Île de Clipperton",
+}
+
+
 # Shipped as package data next to this module.
 _DATA_FILE = Path(__file__).resolve().parent / "data" / "geographie.json.gz"
 

@@ -88,6 +88,24 @@ class Offre(_Owned):
         """What the person must already know (niveaux referential): `niveau_requis`, else the segment's usual level."""
         return self.data.get("niveau_requis") or referentials.get("segments")[self.data["segment"]].get("x-niveau-requis")
 
+    @property
+    def hours_by_venue(self) -> dict[str, str]:
+        """Venue uid → the OSM hours at that venue: its own entry of `horaires_par_lieu`, else the
+        offer's common hours. Venues without either are left out."""
+        own = {venue_uid(self.structure_id, e["lieu"]): e["horaires"] for e in self.data.get("horaires_par_lieu", ())}
+        common = self.weekly_hours
+        return {u: own.get(u) or common for u in self.lieux if own.get(u) or common}
+
+    @property
+    def hours_values(self) -> tuple[str, ...]:
+        """Every distinct weekly OSM value of the offer (common, per venue, recurrence), sorted."""
+        values = {self.weekly_hours, *(e["horaires"] for e in self.data.get("horaires_par_lieu", ()))}
+        return tuple(sorted(v for v in values if v))
+
+    @property
+    def per_venue_hours(self) -> bool:
+        return bool(self.data.get("horaires_par_lieu"))
+
 
 @dataclass(frozen=True)
 class Structure(_Fields):

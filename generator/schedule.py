@@ -23,6 +23,12 @@ def minutes(hhmm: str) -> int:
     return int(h) * 60 + int(m)
 
 
+def seance_minutes(seance) -> int:
+    """Minutes of activity in a dated séance: from start to end, its pauses taken out."""
+    span = minutes(seance["fin"]) - minutes(seance["debut"])
+    return span - sum(minutes(p["fin"]) - minutes(p["debut"]) for p in seance.get("pauses", ()))
+
+
 _WHERE = re.compile(r"-->\s*(\d+):(\d+)")
 
 

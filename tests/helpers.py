@@ -93,3 +93,33 @@ def complete_scaffold(folder: Path) -> Path:
             text = text.replace(old, new)
         path.write_text(text, encoding="utf-8")
     return folder
+
+
+def git(repo, *args) -> str:
+    """Run git in `repo` with a fixed identity and date (commits are reproducible)."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Essai", "GIT_AUTHOR_EMAIL": "essai@example.org", "GIT_COMMITTER_NAME": "Essai",
+           "GIT_COMMITTER_EMAIL": "essai@example.org", "GIT_AUTHOR_DATE": "2026-11-30T12:00:00Z",
+           "GIT_COMMITTER_DATE": "2026-11-30T12:00:00Z"}
+    proc = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def sample_repo(dest: Path, extra=("equipe.yml",)) -> Path:
+    """A Git repository holding a copy of the sample (offers/ and the team file), one commit on `main`."""
+    import shutil
+
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "offers", dest / "offers")
+    for name in extra:
+        shutil.copy(ROOT / name, dest / name)
+    git(dest, "init", "-q", "-b", "main")
+    git(dest, "add", "-A")
+    git(dest, "commit", "-q", "-m", "Exemple")
+    return dest
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

@@ -42,6 +42,16 @@ def exported(sample, tmp_path_factory):
     return out, counts
 
 
+def _service_ids(sample) -> dict:
+    """Expected data·inclusion service id → offer: one per offer, one per venue when its hours change by venue."""
+    out = {}
+    for uid, o in sample.offres.items():
+        base = "annuaire-mediation-numerique--" + uid.replace("/", "--")
+        for venue in (o.lieux if o.get("horaires_par_lieu") else (None,)):
+            out[base + ("--" + venue.replace("/", "--") if venue else "")] = o
+    return out
+
+
 def _di_validator(name):
     schema = json.loads((DI_DIR / f"{name}.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
@@ -88,8 +98,8 @@ def test_data_inclusion_objects_validate_against_official_schemas(sample, export
         errors = [f"{obj['id']}: {e.message}" for obj in data for e in validator.iter_errors(obj)]
         assert errors == []
     services = json.loads((out / "data-inclusion/services.json").read_text(encoding="utf-8"))
-    assert len(services) == len(sample.offres)
-    assert len({s["id"] for s in services}) == len(services)
+    assert sorted(s["id"] for s in services) == sorted(_service_ids(sample))
+    assert len(_service_ids(sample)) > len(sample.offres), "the sample should have an offer with hours per venue"
     structures = json.loads((out / "data-inclusion/structures.json").read_text(encoding="utf-8"))
     assert {s["id"] for s in structures} == {f"annuaire-mediation-numerique--{sid}" for sid in sample.structures}
     assert {s["structure_id"] for s in services} <= {s["id"] for s in structures}
@@ -98,8 +108,8 @@ def test_data_inclusion_objects_validate_against_official_schemas(sample, export
 def test_data_inclusion_mobilisation_follows_orientation(sample, exported):
     services = {s["id"]: s for s in json.loads((exported[0] / "data-inclusion/services.json").read_text(encoding="utf-8"))}
     oriented = 0
-    for uid, o in sample.offres.items():
-        s = services["annuaire-mediation-numerique--" + uid.replace("/", "--")]
+    for sid, o in _service_ids(sample).items():
+        s = services[sid]
         modalites = o["inscription"]["modalites"]
         assert ("professionnels" in s["mobilisable_par"]) == bool(o.get("orientation") or "fiche-prescription" in modalites)
         assert ("usagers" in s["mobilisable_par"]) == any(m != "fiche-prescription" for m in modalites)
@@ -283,8 +293,9 @@ def test_data_inclusion_hours_parse_and_list_coming_seances(sample, exported):
 
     services = {s["id"]: s for s in json.loads((exported[0] / "data-inclusion/services.json").read_text(encoding="utf-8"))}
     dated = 0
-    for uid, o in sample.offres.items():
-        hours = services["annuaire-mediation-numerique--" + uid.replace("/", "--")]["horaires_accueil"]
+    for sid, o in _service_ids(sample).items():
+        uid = o.uid
+        hours = services[sid]["horaires_accueil"]
         if hours is None:
             continue
         assert schedule.syntax_error(hours) is None, hours
@@ -302,7 +313,7 @@ def test_data_inclusion_hours_parse_and_list_coming_seances(sample, exported):
 def test_records_and_feed_entries_link_to_their_page(sample, exported):
     out, _ = exported
     services = json.loads((out / "data-inclusion/services.json").read_text(encoding="utf-8"))
-    assert sorted(s["lien_source"] for s in services) == sorted(f"{SITE}offres/{uid}/" for uid in sample.offres)
+    assert sorted(s["lien_source"] for s in services) == sorted(f"{SITE}offres/{o.uid}/" for o in _service_ids(sample).values())
     structures = json.loads((out / "data-inclusion/structures.json").read_text(encoding="utf-8"))
     assert sorted(s["lien_source"] for s in structures) == sorted(f"{SITE}structures/{sid}/" for sid in sample.structures)
     feed = ET.parse(out / "flux/offres.xml").getroot()

@@ -1,4 +1,5 @@
 """Orientation pages and files built from the sample directory: partner pages, sheets, rules for the browser."""
+import base64
 import datetime as dt
 import json
 
@@ -35,6 +36,13 @@ def test_one_sheet_per_offer_with_absolute_qr_target(directory, specs):
         assert spec.context["en_ligne"] == f"{SITE_URL}offres/{uid}/"
         assert spec.context["partage"].startswith("mailto:?subject=")
         assert "\n" not in spec.context["partage"] and " " not in spec.context["partage"]
+        # The QR code travels inside the page, as a small PNG (no file per offer to publish).
+        png = base64.b64decode(spec.context["qr"]["src"].removeprefix("data:image/png;base64,"))
+        assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) < 1500
+        assert int.from_bytes(png[16:20], "big") == spec.context["qr"]["taille"] >= 21 * 4
+    # Different targets give different codes.
+    codes = {specs[f"offres/{uid}/fiche/index.md"].context["qr"]["src"] for uid in directory.offres}
+    assert len(codes) == len(directory.offres)
 
 
 def test_sheet_without_site_url_says_it_is_relative(directory):
@@ -46,11 +54,8 @@ def test_sheet_without_site_url_says_it_is_relative(directory):
 def test_generated_files_are_deterministic_and_complete(directory):
     files = generated_files(Site(directory, SITE_URL))
     assert files == generated_files(Site(directory, SITE_URL))
-    assert {f"offres/{uid}/fiche/qr.svg" for uid in directory.offres} <= set(files)
+    assert not any(f.endswith("qr.svg") for f in files)
     assert json.loads(files["orienter/regles.json"]) == json.loads(json.dumps(assistant.for_browser()))
-    assert files["offres/cyberbase-morlaix/atelier-impots-en-ligne/fiche/qr.svg"].startswith(b"<svg")
-    # Different targets give different codes.
-    assert len({files[f"offres/{uid}/fiche/qr.svg"] for uid in directory.offres}) == len(directory.offres)
 
 
 def test_partner_pages_for_public_bodies_only(directory, specs):

@@ -61,6 +61,8 @@ def test_every_theme_maps_to_a_national_service_category():
     ("frais", "x-mednum", "frais_a_charge"),
     ("modalites-acces", "x-mednum", "modalites_acces"),
     ("labels", "x-mednum", "dispositif_programmes_nationaux"),
+    ("programmes", "x-mednum", "dispositif_programmes_nationaux"),
+    ("modes-contact", "x-mednum", "modalites_acces"),
     ("segments", "x-mednum-accompagnement", "modalites_accompagnement"),
 ])
 def test_mednum_mappings_use_standard_values(ref_name, key, field):
@@ -79,6 +81,8 @@ def test_data_inclusion_mappings_use_standard_values():
         assert item.get("x-data-inclusion-type") in defs["TypeService"]["enum"]
     for item in referentials.get("frais").items:
         assert item.get("x-data-inclusion") in defs["Frais"]["enum"]
+    for item in referentials.get("modes-contact").items:
+        assert item.get("x-data-inclusion") in (None, *defs["ModeMobilisation"]["enum"])
 
 
 def test_every_yaml_file_points_at_its_schema():

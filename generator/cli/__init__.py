@@ -9,9 +9,9 @@ import argparse
 import os
 import sys
 
-from . import export, imports, new, site, validate
+from . import diff, export, imports, new, ownership, site, stale, validate
 
-COMMANDS = (validate, new, site, export, imports)
+COMMANDS = (validate, new, site, export, imports, diff, ownership, stale)
 
 
 def parser() -> argparse.ArgumentParser:

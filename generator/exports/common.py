@@ -80,7 +80,16 @@ def venue_hours(directory: Directory, lieu: Lieu, offres) -> str | None:
     """The venue's own hours, else the union of the hours of its spontaneous offers."""
     if lieu.get("horaires"):
         return lieu["horaires"]
-    return schedule.union_hours([o["horaires"] for o in offres if o["configuration"] == "spontanee" and o.get("horaires")], directory.today)
+    return schedule.union_hours([o.hours_by_venue.get(lieu.uid) for o in offres if o["configuration"] == "spontanee"], directory.today)
+
+
+def booking_link(*sources) -> str | None:
+    """The first online booking link among the contacts of `sources` (offer, venue, structure)."""
+    for src in sources:
+        for entry in ((src or {}).get("contact") or {}).get("en_ligne", ()):
+            if entry["mode"] == "prise-rendez-vous":
+                return entry["lien"]
+    return None
 
 
 def seances(directory: Directory, offre: Offre):

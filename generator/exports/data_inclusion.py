@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import completeness, referentials
-from ..model import Directory, Offre, Structure
+from ..model import Directory, Offre, Structure, venue_uid
 from ..urls import absolute, offre_url, structure_url
 from ..text import one_line
 from . import common
@@ -32,9 +32,10 @@ FILES = {
     SERVICES: {
         "titre": "Services (schéma data·inclusion v1)",
         "format": "JSON",
-        "description": "Une offre par service, au format data·inclusion v1 : qui peut mobiliser l'offre (professionnels, "
+        "description": "Une offre par service (un service par lieu quand les horaires de l'offre changent d'un lieu à "
+                       "l'autre), au format data·inclusion v1 : qui peut mobiliser l'offre (professionnels, "
                        "usagers) et comment, publics, thématiques, frais, horaires, zone d'éligibilité.",
-        "unite": "offres",
+        "unite": "services",
     },
 }
 
@@ -42,8 +43,11 @@ def structure_id(sid: str) -> str:
     return f"{common.SOURCE}--{sid}"
 
 
-def service_id(uid: str) -> str:
-    return f"{common.SOURCE}--{common.file_id(uid)}"
+def service_id(uid: str, venue: str | None = None) -> str:
+    """An offer with hours per venue gives one service per venue (a service has one address and one
+    set of hours): its id then ends with the venue's."""
+    base = f"{common.SOURCE}--{common.file_id(uid)}"
+    return f"{base}--{common.file_id(venue)}" if venue else base
 
 
 def structure_record(directory: Directory, s: Structure) -> dict:
@@ -59,8 +63,10 @@ def structure_record(directory: Directory, s: Structure) -> dict:
         "telephone": contact.get("telephone"),
         "courriel": contact.get("courriel"),
         "site_web": contact.get("site_web"),
+        # Hours still to check (a_verifier) stay out; hours given per venue count even without common ones.
         "horaires_accueil": common.venue_hours(directory, lieu, [o for o in directory.offres_at(lieu.uid)
-                                                                 if completeness.known(o, "horaires")]) if lieu else None,
+                                                                 if not completeness.listed(o, "horaires", completeness.TO_CHECK)])
+        if lieu else None,
         "accessibilite_lieu": (lieu.get("accessibilite", {}).get("acceslibre") if lieu else None),
         "reseaux_porteurs": common.mapped("labels", s.get("labels", ()), "x-data-inclusion") or None,
     }
@@ -89,8 +95,11 @@ def _mobilisable_par(o: Offre) -> list[str]:
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def _hours(directory: Directory, o: Offre) -> str | None:
-    """Opening hours, the recurrence, or else the coming dated séances as OSM dated rules."""
+def _hours(directory: Directory, o: Offre, venue: str | None = None) -> str | None:
+    """Opening hours (at `venue` when given), the recurrence, or else the coming dated séances as OSM dated rules."""
+    own = {venue_uid(o.structure_id, e["lieu"]): e["horaires"] for e in o.get("horaires_par_lieu", ())}
+    if venue and own.get(venue):
+        return own[venue]
     # A guess still to check (a_verifier) is not published: the venue's hours stand for it.
     weekly = o.weekly_hours if completeness.known(o, "horaires") or not o.get("horaires") \
         else (o.get("recurrence") or {}).get("horaires")
@@ -126,6 +135,11 @@ def _mobilisation_precisions(directory: Directory, o: Offre) -> str | None:
 
 def _conditions(o: Offre) -> str | None:
     parts = []
+    if o.get("reserve_adherents"):
+        parts.append("Réservé aux adhérents de la structure")
+    limit = o.get("duree_limite")
+    if limit:
+        parts.append(f"Durée limitée à {limit['minutes']} minutes par personne" + (f" {one_line(limit['quand'])}" if limit.get("quand") else ""))
     if o.get("prerequis"):
         parts.append("Prérequis : " + " ; ".join(o["prerequis"]))
     if o.get("a_apporter"):
@@ -133,9 +147,9 @@ def _conditions(o: Offre) -> str | None:
     return _sentences(parts)
 
 
-def service_record(directory: Directory, o: Offre) -> dict:
+def service_record(directory: Directory, o: Offre, venue: str | None = None) -> dict:
     structure = directory.structure_of(o)
-    lieu = directory.lieux[o.lieux[0]] if o.lieux else None
+    lieu = directory.lieux[venue or o.lieux[0]] if o.lieux else None
     contact = common.contact_of(o, lieu, structure)
     frais = o.get("frais") or {}
     frais_type = referentials.get("frais")[frais["type"]] if frais else None
@@ -146,10 +160,13 @@ def service_record(directory: Directory, o: Offre) -> dict:
     accueil = ([ON_SITE] if o.lieux else []) + ([REMOTE] if o.get("a_distance") else [])
     inscription = o.get("inscription") or {}
     modes = common.mapped("modalites-acces", (completeness.known(o, "inscription") or {}).get("modalites", ()), "x-data-inclusion")
+    link = inscription.get("lien") or common.booking_link(o, lieu, structure)
+    if link and "utiliser-lien-mobilisation" not in modes:
+        modes.append("utiliser-lien-mobilisation")
     record = {
         "source": common.SOURCE,
         "structure_id": structure_id(o.structure_id),
-        "id": service_id(o.uid),
+        "id": service_id(o.uid, venue),
         "nom": o["nom"],
         "description": description,
         "date_maj": o["date_maj"],
@@ -162,10 +179,10 @@ def service_record(directory: Directory, o: Offre) -> dict:
         "conditions_acces": _conditions(o),
         "mobilisable_par": _mobilisable_par(o) or None,
         "modes_mobilisation": modes or None,
-        "lien_mobilisation": inscription.get("lien"),
+        "lien_mobilisation": link,
         "mobilisation_precisions": _mobilisation_precisions(directory, o),
         "modes_accueil": accueil or None,
-        "horaires_accueil": _hours(directory, o),
+        "horaires_accueil": _hours(directory, o, venue),
         "zone_eligibilite": zone(structure) if structure else None,
         "contact_nom_prenom": None,
         "telephone": contact.get("telephone"),
@@ -181,8 +198,9 @@ def service_record(directory: Directory, o: Offre) -> dict:
 def write(directory: Directory, out: Path, site_url: str | None = None) -> dict:
     structures = [{**structure_record(directory, s), "lien_source": absolute(site_url, structure_url(s.id))}
                   for s in directory.structures.values()]
-    services = [{**service_record(directory, o), "lien_source": absolute(site_url, offre_url(o.uid))}
-                for o in directory.offres.values() if o.structure_id in directory.structures]
+    services = [{**service_record(directory, o, venue), "lien_source": absolute(site_url, offre_url(o.uid))}
+                for o in directory.offres.values() if o.structure_id in directory.structures
+                for venue in (o.lieux if o.per_venue_hours else (None,))]
     common.write_json(out / STRUCTURES, structures)
     common.write_json(out / SERVICES, services)
     return {STRUCTURES: len(structures), SERVICES: len(services)}

@@ -129,6 +129,9 @@ def events(directory: Directory, o: Offre) -> list[Seance]:
             lines.append(f"Inscription obligatoire ({how}).")
         if session.get("note"):
             lines.append(one_line(session["note"]))
+        pauses = next((s.get("pauses", ()) for s in session.get("seances", ()) if (s["date"], s["debut"]) == (day, start)), ())
+        if pauses:
+            lines.append("Pause : " + ", ".join(f"{p['debut']}-{p['fin']}" for p in pauses) + ".")
         props = [
             "BEGIN:VEVENT",
             f"UID:{escape(uid)}",

@@ -81,7 +81,8 @@ def _row(directory, structure, lieu, offres) -> dict:
     courriels = [c for c in (lieu.get("contact", {}).get("courriel"), structure_contact.get("courriel")) if c]
     sites = [c for c in (lieu.get("contact", {}).get("site_web"), structure_contact.get("site_web")) if c]
     labels = structure.get("labels", ())
-    national = common.mapped("labels", labels, "x-mednum")
+    national = list(dict.fromkeys(common.mapped("labels", labels, "x-mednum")
+                                  + common.mapped("programmes", _all(offres, "programmes"), "x-mednum")))
     trainings = common.mapped("labels", labels, "x-mednum-formation")
     others = [i.label for i in _items("labels", labels) if i.get("x-mednum") is None and i.get("x-mednum-formation") is None]
     others += list(structure.get("autres_labels", ()))
@@ -120,7 +121,9 @@ def _row(directory, structure, lieu, offres) -> dict:
         "telephone": contact.get("telephone", ""),
         "courriels": SEPARATOR.join(dict.fromkeys(courriels)),
         "site_web": SEPARATOR.join(dict.fromkeys(sites)),
-        "horaires": common.venue_hours(directory, lieu, [o for o in offres if completeness.known(o, "horaires")]) or "",
+        # Hours still to check (a_verifier) stay out; hours given per venue count even without common ones.
+        "horaires": common.venue_hours(directory, lieu, [o for o in offres
+                                                         if not completeness.listed(o, "horaires", completeness.TO_CHECK)]) or "",
         "presentation_resume": (lieu.get("resume") or ("" if lieu.get("description") else shorten(description, RESUME_MAX)))
         if source else shorten(description, RESUME_MAX),
         # An imported place is described by what its source said (nothing added to it).
@@ -140,7 +143,8 @@ def _row(directory, structure, lieu, offres) -> dict:
             "modalites-acces", [m for o in offres for m in (completeness.known(o, "inscription") or {}).get("modalites", ())], "x-mednum")),
         "modalites_accompagnement": SEPARATOR.join(accompagnement),
         "fiche_acces_libre": lieu.get("accessibilite", {}).get("acceslibre", ""),
-        "prise_rdv": min((o["inscription"]["lien"] for o in offres if (o.get("inscription") or {}).get("lien")), default=""),
+        "prise_rdv": min((o["inscription"]["lien"] for o in offres if (o.get("inscription") or {}).get("lien")), default="")
+                     or common.booking_link(*offres, lieu, structure) or "",
     }
 
 

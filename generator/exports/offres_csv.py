@@ -8,7 +8,7 @@ import csv
 import io
 from pathlib import Path
 
-from .. import referentials
+from .. import referentials, schedule
 from ..model import Directory, Offre
 from ..text import one_line, spreadsheet_cell
 from . import common
@@ -20,9 +20,10 @@ YES, NO = "oui", "non"
 COLUMNS = (
     "id", "nom", "resume", "structure", "structure_nom", "segment", "configuration", "thematiques", "publics",
     "publics_precisions", "lieux", "communes", "codes_insee", "departements", "a_distance", "itinerant", "horaires",
+    "horaires_par_lieu", "duree_limite_minutes",
     "nombre_seances_datees", "premiere_seance", "derniere_seance", "inscription_obligatoire", "inscription_modalites",
     "inscription_lien", "frais", "frais_precisions", "langues", "prises_en_charge", "orientation", "prerequis",
-    "a_apporter", "telephone", "courriel", "statut", "date_maj",
+    "a_apporter", "telephone", "courriel", "statut", "date_maj", "programmes", "reserve_adherents",
 )
 
 
@@ -73,7 +74,11 @@ def row(directory: Directory, o: Offre) -> dict:
         "departements": LIST_SEPARATOR.join(common.departements_of(directory, o)),
         "a_distance": _yes_no(o.get("a_distance")),
         "itinerant": _yes_no(o.get("itinerant")),
-        "horaires": o.weekly_hours or "",
+        # With hours per venue, the union of their usual week (each venue's own hours in the next column).
+        "horaires": o.weekly_hours or schedule.union_hours(o.hours_values, directory.today) or "",
+        "horaires_par_lieu": LIST_SEPARATOR.join(f"{directory.lieux[u]['nom']} : {h}" for u, h in o.hours_by_venue.items())
+                             if o.per_venue_hours else "",
+        "duree_limite_minutes": (o.get("duree_limite") or {}).get("minutes", ""),
         "nombre_seances_datees": len(dated),
         "premiere_seance": f"{dated[0][0]} {dated[0][1]}" if dated else "",
         "derniere_seance": f"{dated[-1][0]} {dated[-1][1]}" if dated else "",
@@ -92,6 +97,8 @@ def row(directory: Directory, o: Offre) -> dict:
         "courriel": contact.get("courriel", ""),
         "statut": referentials.label("statuts", statut) if statut else "",
         "date_maj": o["date_maj"],
+        "programmes": _labels("programmes", o.get("programmes", ())),
+        "reserve_adherents": _yes_no(o.get("reserve_adherents")),
     }
 
 

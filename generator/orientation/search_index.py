@@ -27,6 +27,8 @@ FLAGS = url_state.FLAGS
 SEANCES_AHEAD = 3
 # Coordinates travel as integers of 1/10,000 degree (about 10 m): distances shown to 0.1 km stay exact.
 COORD_SCALE = 10_000
+# "x" of an offer that is not running: 1 suspended or finished, 2 planned (not started yet).
+NOT_RUNNING = {"suspendue": 1, "terminee": 1, "prevue": 2}
 
 
 def _week_intervals(value: str, monday: dt.date) -> list[list[int]]:
@@ -37,6 +39,16 @@ def _week_intervals(value: str, monday: dt.date) -> list[list[int]]:
         if state == opening_hours.State.OPEN:
             out.append([int((a - start).total_seconds() // 60), int((b - start).total_seconds() // 60)])
     return out
+
+
+def _union(intervals) -> list[list[int]]:
+    merged: list[list[int]] = []
+    for a, b in sorted(intervals):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return merged
 
 
 def _slot_mask(intervals) -> int:
@@ -86,6 +98,11 @@ class _Table:
         return list(self.pos)
 
 
+def _programmes(offre: Offre) -> str:
+    """The names of the offer's programmes (Visa Internet Bretagne, Pass numérique…), as words to search."""
+    return " ".join(referentials.label("programmes", p) for p in offre.get("programmes", ()))
+
+
 def build_index(directory: Directory) -> dict:
     today = directory.today
     monday = today - dt.timedelta(days=today.weekday())
@@ -102,8 +119,8 @@ def build_index(directory: Directory) -> dict:
         venue_ids = [venues(u) for u in offre.lieux]
         for u in offre.lieux:
             communes(directory.lieux[u]["code_insee"])
-        hours = offre.weekly_hours
-        week = _week_intervals(hours, monday) if hours else []
+        # Hours per venue count together: the offer is open when one of its venues is.
+        week = _union([iv for hours in offre.hours_values for iv in _week_intervals(hours, monday)])
         seances, seance_mask = _seances(offre, today)
         partners = [structure.partenaire(x["partenaire"]) for x in offre.get("orientation", ())]
         row = {
@@ -121,7 +138,7 @@ def build_index(directory: Directory) -> dict:
         # Unknown registration rules count as « inscription » for the filter: better to call first.
         optional = {"v": venue_ids, "i": int((offre.get("inscription") or {}).get("obligatoire", True)),
                     "a": int(any((directory.lieux[u].get("accessibilite") or {}).get("pmr") for u in offre.lieux)),
-                    "h": week, "d": seances, "x": int(not offre.active),
+                    "h": week, "d": seances, "x": NOT_RUNNING.get(offre.etat, 0),
                     "z": int(bool(offre.get("a_distance"))),
                     # What the person must already know, as a rank (0: nothing, left out), for the assistant.
                     "k": levels[offre.niveau],
@@ -130,8 +147,10 @@ def build_index(directory: Directory) -> dict:
                     # The structure's phone is listed once with the structure; an offer's own number only when it differs.
                     "y": own_phone if own_phone and own_phone != _phone(structure.get("contact")) else "",
                     # Description words as positions in one list of words: each word is written (and cut
-                    # into terms by the browser) once for the whole index.
-                    "w": [words(w) for w in description_words(offre.get("description"), f"{offre['nom']} {offre['resume']}").split()]}
+                    # into terms by the browser) once for the whole index. Programme names come first, so
+                    # that « Visa Internet » or « PDI » find the offer even past the description's cut.
+                    "w": [words(w) for w in description_words(_programmes(offre) + " " + (offre.get("description") or ""),
+                                                              f"{offre['nom']} {offre['resume']}").split()]}
         row.update({k: v for k, v in optional.items() if v})
         rows.append(row)
     # Rows in alphabetical order of name: the page lists them in this order without sorting at load.

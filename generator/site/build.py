@@ -69,10 +69,3 @@ def build_site(offers_dir, site_dir, config="mkdocs.yml", quiet=True, **override
                       plugins=[{"annuaire": {"offers": str(Path(offers_dir).resolve())}}], **overrides)
     build_with_config(cfg, quiet)
     return cfg
-
-
-def serve_site(config_file: str, address: str) -> None:
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    mkdocs_serve(config_file=config_file, dev_addr=address)

@@ -40,7 +40,9 @@ def contact(data, fallback=None) -> dict | None:
     tel = c.get("telephone")
     mail = c.get("courriel")
     return {"nom": c.get("nom"), "telephone": phone_display(tel) if tel else None, "tel_href": f"tel:{tel}" if tel else None,
-            "courriel": mail, "mail_href": safe_url(f"mailto:{mail}") if mail else None, "site_web": safe_url(c.get("site_web"))}
+            "courriel": mail, "mail_href": safe_url(f"mailto:{mail}") if mail else None, "site_web": safe_url(c.get("site_web")),
+            "en_ligne": [{"mode": referentials.label("modes-contact", e["mode"]), "lien": safe_url(e["lien"]), "precision": e.get("precision")}
+                         for e in c.get("en_ligne", ()) if safe_url(e["lien"])]}
 
 
 def osm_url(coords) -> str | None:
@@ -62,6 +64,7 @@ class Site:
     _summaries: dict = field(default_factory=dict, repr=False)
     _places: dict = field(default_factory=dict, repr=False)
     _before: dict | None = field(default=None, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         # Indexes built once, so that neighbour lookups stay linear in the number of venues.
@@ -71,6 +74,12 @@ class Site:
             self.venues_by_commune[v["code_insee"]].append(v)
             if self.epci_of(v):
                 self.venues_by_epci[self.epci_of(v)].append(v)
+
+    def memo(self, key: str, compute):
+        """`compute()` once per build, for what both `pages` and `files` of a page kind need."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def today(self) -> dt.date:

@@ -23,7 +23,8 @@ LONG_TEXT = 500  # from this maxLength on, a text gets a multi-line box
 REFERENCES = {
     "offre": {("lieux",): "lieux", ("sessions", "lieu"): "lieux", ("sessions", "seances", "lieu"): "lieux",
               ("partenaires",): "partenaires", ("financeurs",): "partenaires",
-              ("orientation", "partenaire"): "partenaires"},
+              ("orientation", "partenaire"): "partenaires", ("horaires_par_lieu", "lieu"): "lieux",
+              ("activite", "orientations", "partenaire"): "partenaires"},
 }
 SKIPPED = {"$schema"}
 # Referential keys the browser needs: a segment implies its configuration, as the validator checks.

@@ -18,9 +18,11 @@ from ..exports import write_all
 from ..orientation.assistant import RulesError
 from ..orientation.vocabulary import VocabularyError
 from ..referentials import SCHEMA_DIR
+from .compact import compact_html
 from .config import AnnuaireConfig
 from .context import Site
-from .pages import PageSpec, build_pages, generated_files, handwritten_contexts
+from .pages import PageSpec, generated_files, handwritten_contexts, page_kinds
+from .progress import counts_text
 
 log = get_plugin_logger("annuaire")
 
@@ -43,33 +45,52 @@ def _nav_uris(nav) -> list[str]:
 
 class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
     exports_dir: Path | None = None
+    progress = None  # a `progress.Progress` when someone watches the build (set by the command line)
+    loader = None  # () -> (Directory, Report); the preview's keeps unchanged files parsed between updates
+    keep_exports = False  # the preview rewrites the same export folder at each update
 
     def on_config(self, config):
         if not self.config.enabled:
             return config
-        directory, report = load_directory(self.config.offers)
+        self.prepare(config)
+        self.nav_uris = set(_nav_uris(config.nav))
+        return config
+
+    def prepare(self, config) -> None:
+        """Load, check and describe the whole site (pages, files, exports) from the data."""
+        if self.progress:
+            self.progress.phase("Lecture et vérification des fichiers")
+        directory, report = self.loader() if self.loader else load_directory(self.config.offers)
         if report.errors:
             raise PluginError(render_text(report.sorted()))
         if report.warnings:
             log.info("Avertissements sur les données :\n%s", render_text(report.sorted()))
+        self.directory = directory
         self.today = directory.today
         # The open-data files are written once per build into a scratch folder, then handed to
         # mkdocs as ordinary files under donnees/, next to the page that describes them.
-        self._drop_exports()
-        self.exports_dir = Path(tempfile.mkdtemp(prefix="annuaire-donnees-"))
+        if self.progress:
+            self.progress.phase(f"Données ouvertes ({counts_text(directory.summary)})")
+        if not (self.keep_exports and self.exports_dir):
+            self._drop_exports()
+            self.exports_dir = Path(tempfile.mkdtemp(prefix="annuaire-donnees-"))
         site = Site(directory, config.site_url or None, write_all(directory, self.exports_dir, config.site_url or None),
                     config=config, offers_dir=self.config.offers)
+        if self.progress:
+            self.progress.phase("Préparation des pages")
+        self.specs, self.kinds = {}, {}
         try:
-            self.specs = {spec.src_uri: spec for spec in build_pages(site)}
+            for kind, spec in page_kinds(site):
+                self.specs[spec.src_uri] = spec
+                self.kinds[spec.src_uri] = kind  # which kind made it: the preview recomputes kinds, not pages
             self.extra_files = generated_files(site)
         except VocabularyError as exc:
             raise PluginError(f"Vocabulaire de la recherche (schema/vocabulaire/) :\n{exc}") from None
         except RulesError as exc:
             raise PluginError(f"Règles de l'assistant (generator/orientation/regles.yml) :\n{exc}") from None
+        self.site = site  # the preview starts its updates from its summaries
         self.handwritten = handwritten_contexts(site)
         self.export_counts = site.export_counts
-        self.nav_uris = set(_nav_uris(config.nav))
-        return config
 
     def on_files(self, files: Files, config) -> Files:
         if not self.config.enabled:
@@ -83,11 +104,25 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
             files.append(File.generated(config, f"donnees/{rel}", abs_src_path=str(self.exports_dir / rel)))
         for rel, content in self.extra_files.items():
             files.append(File.generated(config, rel, content=content))
+        if self.progress:
+            self.progress.phase("Lecture des pages", sum(1 for f in files if f.is_documentation_page()))
         return files
+
+    def on_nav(self, nav, config, files):
+        self.nav = nav  # kept for the preview, which renders single pages again
+        return nav
+
+    def on_env(self, env, config, files):
+        self.env, self.files = env, files
+        if self.progress:
+            self.progress.phase("Écriture des pages", len(files.documentation_pages()))
+        return env
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:
             return markdown
+        if self.progress:
+            self.progress.step()
         # Pages are dated by the data's reference day, not the clock: the sitemap and its gzip
         # header then stay the same for the same data.
         page.update_date = self.today.isoformat()
@@ -113,11 +148,22 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
             context["annuaire"] = self.handwritten[page.file.src_uri]
         return context
 
+    def on_post_page(self, output, page, config):
+        if not self.config.enabled:
+            return output
+        if self.progress:
+            self.progress.step()
+        return compact_html(output)
+
     def on_post_build(self, config):
-        self._drop_exports()
+        if self.progress:
+            self.progress.finish(f"Site construit : {counts_text(self.directory.summary)}")
+        if not self.keep_exports:
+            self._drop_exports()
 
     def on_build_error(self, error):
-        self._drop_exports()
+        if not self.keep_exports:
+            self._drop_exports()
 
     def _drop_exports(self):
         if self.exports_dir:

@@ -76,6 +76,7 @@ def upcoming_seances(sessions, today: dt.date, limit: int | None = 5) -> list[di
         found = found[:limit]
     return [{"date": date_long(day), "iso": day.isoformat(), "debut": hhmm(seance["debut"]), "fin": hhmm(seance["fin"]),
              "theme": seance.get("theme"), "lieu": seance.get("lieu") or session.get("lieu"), "session": index,
+             "pauses": [f"{hhmm(p['debut'])} – {hhmm(p['fin'])}" for p in seance.get("pauses", ())],
              # A one-séance session is listed only as its séance, so its places go with it.
              "places": session.get("places") if len(session.get("seances", ())) == 1 else None}
             for day, _, index, seance, session in found]

@@ -6,7 +6,7 @@ from ..diagnostics import Report
 from ..load import Document
 from ..completeness import listed
 from ..model import offer_uid, venue_uid
-from . import common, imported
+from . import activite, common, imported, offre_temps
 
 
 def check_configuration(doc: Document, ctx, report: Report) -> None:
@@ -32,11 +32,14 @@ def _unknown_venue(doc: Document, ctx, path: tuple, ref: str, hint: str, report:
 def check_venue_references(doc: Document, ctx, report: Report) -> None:
     if ctx.venues is None:
         return
-    local = sorted(u.split("/", 1)[1] for u in ctx.venues if u.startswith(ctx.structure_id + "/"))
-    listing = (f"Lieux déclarés dans lieux.yml : {', '.join(local) or 'aucun'} ; "
-               "pour le lieu d'une autre structure, écrivez « structure/lieu ».")
-    for i, ref in enumerate(doc.data.get("lieux", [])):
-        _unknown_venue(doc, ctx, ("lieux", i), ref, listing, report)
+    refs = [(i, ref) for i, ref in enumerate(doc.data.get("lieux", [])) if venue_uid(ctx.structure_id, ref) not in ctx.venues]
+    if refs:
+        # Listed only when needed: going through every venue for every offer grew with the square of the tree.
+        local = sorted(u.split("/", 1)[1] for u in ctx.venues if u.startswith(ctx.structure_id + "/"))
+        listing = (f"Lieux déclarés dans lieux.yml : {', '.join(local) or 'aucun'} ; "
+                   "pour le lieu d'une autre structure, écrivez « structure/lieu ».")
+        for i, ref in refs:
+            _unknown_venue(doc, ctx, ("lieux", i), ref, listing, report)
     for i, session in enumerate(doc.data.get("sessions", [])):
         base = ("sessions", i)
         refs = [(base + ("lieu",), session.get("lieu"))]
@@ -83,7 +86,8 @@ def check_when(doc: Document, ctx, report: Report) -> None:
     """A spontaneous offer gives its hours; a programmed one its dates or rhythm."""
     data = doc.data
     # An imported offer whose source gave no hours lists them in a_completer instead of inventing them.
-    if data["configuration"] == "spontanee" and not data.get("horaires") and not listed(data, "horaires"):
+    if data["configuration"] == "spontanee" and not data.get("horaires") and not data.get("horaires_par_lieu") \
+            and not listed(data, "horaires"):
         report.emit(doc.path, doc.pos(), "horaires-manquants")
     if data["configuration"] == "programmee" and not data.get("sessions") and not data.get("recurrence"):
         report.emit(doc.path, doc.pos(), "sans-dates")
@@ -122,4 +126,4 @@ def check_sessions(doc: Document, ctx, report: Report) -> None:
 
 RULES = (check_configuration, check_where, check_venue_references, check_partner_references, check_next_offers, check_when, check_hours,
          check_periods, check_sessions, common.check_freshness, common.check_characters,
-         imported.check_offer_marks)
+         imported.check_offer_marks, *offre_temps.RULES, *activite.RULES)

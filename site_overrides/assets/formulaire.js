@@ -149,7 +149,8 @@
       r.push({ chemin: ["configuration"], message: "Un segment « " + seg.titre + " » est une offre " + (seg.configuration === "programmee" ? "programmée." : "spontanée.") });
     if (!doc.lieux && !doc.a_distance && !doc.itinerant)
       r.push({ chemin: ["lieux"], message: "Dites où l'offre a lieu : choisissez un lieu, ou cochez « À distance » ou « Itinérant »." });
-    if (doc.configuration === "spontanee" && !doc.horaires)
+    // Hours per venue (horaires_par_lieu) stand for common hours, as in generator/validation/offre.py.
+    if (doc.configuration === "spontanee" && !doc.horaires && !(doc.horaires_par_lieu || []).length)
       r.push({ chemin: ["horaires"], message: "Une offre spontanée doit donner ses horaires." });
     (doc.sessions || []).forEach(function (s, i) {
       if (s.debut && s.fin && s.fin < s.debut) r.push({ chemin: ["sessions", i, "fin"], message: "La session finit avant de commencer." });

@@ -1,14 +1,10 @@
-"""Built sites served over HTTP and one Chromium for the whole session."""
+"""Built sites served over HTTP and one Chromium for the whole session (the sample site itself is built
+once for the whole suite by tests/conftest.py)."""
 from pathlib import Path
 
 import pytest
 
-from site_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, build, data_day, http_server
-
-
-@pytest.fixture(scope="session")
-def sample_day():
-    return data_day(ROOT / "offers")
+from site_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, http_server
 
 
 @pytest.fixture(scope="session")
@@ -18,11 +14,6 @@ def sample_directory(sample_day):
     directory, report = load_directory(ROOT / "offers", today=sample_day)
     assert report.errors == 0
     return directory
-
-
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory, sample_day):
-    return build(ROOT / "offers", tmp_path_factory.mktemp("site") / "site", sample_day)
 
 
 @pytest.fixture(scope="session")

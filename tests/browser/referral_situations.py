@@ -73,11 +73,11 @@ SITUATIONS = [
     # Encadré 4 and part 3.1: three quarters of the accès libre at Lamballe are autonomous people who need a connection.
     dict(id="autonome-lamballe-imprimer", qui="Habitante de Lamballe-Armor, à l'aise, sans imprimante ni connexion",
          reponses={"besoin": "acces", "aisance": "oui", "distance": "5km"},
-         commune="Lamballe-Armor", segment="acces-libre", offre="lamballe-terre-et-mer/acces-libre-lamballe"),
+         commune="Lamballe-Armor", segment="acces-libre", offre="lamballe-terre-et-mer/acces-libre"),
     # Part 3.1: a seasonal public at Erquy; part 6 (report): carte grise procedures sent to the EPN.
     dict(id="carte-grise-erquy-samedi", qui="Saisonnier à Erquy, se débrouille, doit faire sa carte grise, libre seulement le samedi",
          reponses={"besoin": "demarche", "organisme": "demarches-ants", "aisance": "oui", "disponibilite": ["samedi"], "distance": "5km"},
-         commune="Erquy", segment="acces-libre", offre="lamballe-terre-et-mer/acces-libre-erquy"),
+         commune="Erquy", segment="acces-libre", offre="lamballe-terre-et-mer/acces-libre"),
     # Part 3.3: offers held at hours « peu compatibles avec des horaires de travail » reach mostly retired people.
     dict(id="salarie-lamballe-soir-samedi", qui="Salarié de Lamballe-Armor, libre le soir ou le samedi, se débrouille un peu, veut progresser",
          reponses={"age": "adulte", "besoin": "bases", "aisance": "un-peu", "disponibilite": ["soir", "samedi"], "distance": "20km"},
@@ -85,7 +85,7 @@ SITUATIONS = [
     # Encadré 4: accès libre with evening opening at Quessoy.
     dict(id="salariee-quessoy-soir", qui="Salariée de Quessoy, à l'aise, a besoin d'un ordinateur connecté le soir",
          reponses={"age": "adulte", "besoin": "acces", "aisance": "oui", "disponibilite": ["soir"], "distance": "5km"},
-         commune="Quessoy", segment="acces-libre", offre="lamballe-terre-et-mer/acces-libre-quessoy"),
+         commune="Quessoy", segment="acces-libre", offre="lamballe-terre-et-mer/acces-libre"),
     # Encadré 3: workshops « proposé[s] après chaque parcours VISA », with Pôle emploi.
     dict(id="apres-visa-profil-morlaix", qui="Demandeuse d'emploi de Morlaix qui a fini le Visa, veut mettre en valeur son profil France Travail",
          reponses={"age": "adulte", "situation": ["emploi"], "besoin": "emploi", "aisance": "oui", "distance": "10km"},
@@ -133,5 +133,5 @@ SITUATIONS = [
     # The EPN of Lamballe is accessible; the one of Meslin is not.
     dict(id="fauteuil-lamballe", qui="Personne en fauteuil roulant, à l'aise, qui cherche un ordinateur connecté à Lamballe-Armor",
          reponses={"besoin": "acces", "aisance": "oui", "handicap": "fauteuil", "distance": "5km"},
-         commune="Lamballe-Armor", segment="acces-libre", offre="lamballe-terre-et-mer/acces-libre-lamballe"),
+         commune="Lamballe-Armor", segment="acces-libre", offre="lamballe-terre-et-mer/acces-libre"),
 ]

@@ -67,7 +67,9 @@ def test_three_facets_give_the_counts_of_the_data(page, sample_url, sample_direc
     offres = list(sample_directory.offres.values())
     dep = Counter(d for o in offres for d in departements(sample_directory, o)).most_common(1)[0][0]
     in_dep = [o for o in offres if dep in departements(sample_directory, o)]
-    segment = Counter(o["segment"] for o in in_dep).most_common(1)[0][0]
+    # The segment with the most offers without registration (the sample's nine accès-libre venues of one
+    # network are one offer since issue 14: the most common segment alone may have none).
+    segment = Counter(o["segment"] for o in in_dep if not o["inscription"]["obligatoire"]).most_common(1)[0][0]
     expected = [o for o in in_dep if o["segment"] == segment and not o["inscription"]["obligatoire"]]
     assert expected, "les données d'exemple doivent avoir des offres sans inscription dans ce segment"
     page.goto(sample_url + "recherche/")

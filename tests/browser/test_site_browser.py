@@ -46,6 +46,7 @@ def page_paths(directory):
         "reference": "reference/",
         "contribuer": "contribuer/",
         "donnees": "donnees/",
+        "a-verifier": "a-verifier/",
     }
 
 
@@ -108,7 +109,7 @@ def test_segment_list_page_lists_its_offers(page, sample_url, sample_directory):
 
 
 @pytest.mark.parametrize("kind", ["accueil", "offre", "offre-seances", "lieu", "structure", "territoires", "commune",
-                                  "segment", "reference", "contribuer", "donnees"])
+                                  "segment", "reference", "contribuer", "donnees", "a-verifier"])
 def test_accessibility_and_mobile_width(browser, sample_url, sample_directory, kind):
     path = page_paths(sample_directory)[kind]
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")

@@ -10,19 +10,24 @@ template in `site_overrides/annuaire/`. `site` is the build's shared state (`..c
 """
 from __future__ import annotations
 
-from . import (accueil, contribuer, donnees, lieu, listes, offre, orienter, partenaires, recherche, reference,
-               service_public, structure, territoires)
+from . import (a_verifier, accueil, contribuer, donnees, lieu, listes, observatoire, offre, orienter, partenaires, recherche,
+               reference, service_public, structure, territoires)
 from .spec import PageSpec
 
-__all__ = ["PageSpec", "KINDS", "build_pages", "generated_files", "handwritten_contexts"]
+__all__ = ["PageSpec", "KINDS", "build_pages", "generated_files", "handwritten_contexts", "page_kinds"]
 
 # The order is the order of the pages in the sitemap.
-KINDS = (structure, lieu, offre, recherche, orienter, partenaires, territoires, listes, reference, donnees, accueil,
-         contribuer, service_public)
+KINDS = (structure, lieu, offre, recherche, orienter, partenaires, territoires, observatoire, listes, reference, donnees,
+         a_verifier, accueil, contribuer, service_public)
 
 
 def build_pages(site) -> list[PageSpec]:
-    return [spec for kind in KINDS if hasattr(kind, "pages") for spec in kind.pages(site)]
+    return [spec for _, spec in page_kinds(site)]
+
+
+def page_kinds(site) -> list[tuple]:
+    """Every page with the kind (module) that makes it."""
+    return [(kind, spec) for kind in KINDS if hasattr(kind, "pages") for spec in kind.pages(site)]
 
 
 def generated_files(site) -> dict[str, bytes]:

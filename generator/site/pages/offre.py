@@ -8,7 +8,7 @@ from ...urls import offre_url, structure_url
 from .. import forge, timetable
 from ..context import Site, contact, freshness, labels
 from ..french import date_short
-from . import fiche
+from . import fiche, offre_details
 from .spec import PageSpec
 
 
@@ -18,10 +18,6 @@ def pages(site: Site) -> list[PageSpec]:
         spec = page(site, o)
         out += [spec, fiche.page(o, spec.context, site.site_url)]
     return out
-
-
-def files(site: Site) -> dict[str, bytes]:
-    return fiche.files(site)
 
 
 def _when(site: Site, offre: Offre) -> dict:
@@ -35,7 +31,8 @@ def _when(site: Site, offre: Offre) -> dict:
     for item in summaries:
         item["lieu"] = site.venue_ref(offre.structure_id, item["lieu"])
     # A suspended or finished offer must never look "open now", whatever its usual hours say.
-    slots = " ".join(filter(None, [
+    # An offer with hours per venue has a badge per venue instead (see offre_details).
+    slots = "" if offre.per_venue_hours else " ".join(filter(None, [
         timetable.open_slots(data.get("horaires"), site.today),
         timetable.open_slots(rec["horaires"], site.today, rec.get("du"), rec.get("au")) if rec else ""])) if offre.active else ""
     return {
@@ -95,5 +92,6 @@ def page(site: Site, offre: Offre) -> PageSpec:
                    "au": date_short(statut["au"]) if statut.get("au") else None},
         "verification": freshness(data["date_maj"], site.today),
         "today": date_short(site.today),
+        **offre_details.context(site, offre),
     }
     return PageSpec(f"offres/{offre.uid}/index.md", "annuaire/offre.html", data["nom"], ctx, data["resume"])

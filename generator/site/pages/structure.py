@@ -6,6 +6,7 @@ from collections import defaultdict
 from ... import geography, referentials
 from ...markdown import render
 from ...model import Structure
+from ...observatory.portfolio import level
 from ...urls import structure_url
 from .. import forge
 from ..context import Site, by_name, contact, freshness, labels
@@ -28,7 +29,7 @@ def portfolio(site: Site, structure: Structure) -> list[dict]:
         fam["segments"].append(item.label)
         fam["offres"] += counts.get(item.code, 0)
     for fam in families.values():
-        fam["niveau"] = "+" * min(fam["offres"], 3)
+        fam["niveau"] = level(fam["offres"])
     return list(families.values())
 
 

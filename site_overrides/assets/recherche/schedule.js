@@ -48,7 +48,7 @@ export class Schedule {
 
   /** « Ouvert maintenant », else the next séance, else the next opening of the usual week. */
   next(o, now) {
-    if (o.x) return "Offre suspendue pour le moment";
+    if (o.x) return o.x === 2 ? "Offre prévue : elle n'a pas encore commencé" : "Offre suspendue pour le moment";
     if (o.d) for (let i = 0; i < o.d.length; i++) {
       if (o.d[i][0] >= now.day) return "Prochaine séance : " + this.seanceDate(o.d[i][0]) + " à " + hourText(o.d[i][1]);
     }

@@ -1,0 +1,1 @@
+"""Reviewing a change: who may make it (ownership), what it does for a reader (diff), what needs checking (stale)."""

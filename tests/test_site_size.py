@@ -1,0 +1,112 @@
+"""What keeps the published site small and the build readable: compact HTML, QR codes inside the sheets
+(and readable back), no site navigation beside each sheet, progress only when someone watches."""
+import base64
+import io
+import re
+import shutil
+import struct
+import zlib
+
+import zxingcpp
+
+from generator.directory import load_directory
+from generator.site.compact import compact_html
+from generator.site.progress import Progress
+from generator.site.qr import qr_image
+from helpers import ROOT, cli
+
+
+def test_compact_html_folds_spaces_but_keeps_what_spaces_mean():
+    html = ("<div>\n    <p>Un  texte\n\t sur deux lignes</p>\n</div>\n<pre>  garde\n   ses espaces</pre>"
+            "<textarea>\n a  b</textarea><script>// commentaire\nx()</script><style>a  { }</style><p>9\u00a0h\u202f30</p>")
+    out = compact_html(html)
+    assert out == ("<div> <p>Un texte sur deux lignes</p> </div> <pre>  garde\n   ses espaces</pre>"
+                   "<textarea>\n a  b</textarea><script>// commentaire\nx()</script><style>a  { }</style><p>9\u00a0h\u202f30</p>\n")
+    assert compact_html(out) == out
+
+
+def _pixels(uri: str) -> tuple[bytes, int]:
+    data = base64.b64decode(uri.removeprefix("data:image/png;base64,"))
+    side = struct.unpack(">I", data[16:20])[0]
+    pos, idat = 8, b""
+    while pos < len(data):
+        n = struct.unpack(">I", data[pos:pos + 4])[0]
+        if data[pos + 4:pos + 8] == b"IDAT":
+            idat += data[pos + 8:pos + 8 + n]
+        pos += 12 + n
+    raw, stride = zlib.decompress(idat), (side + 7) // 8
+    out = bytearray()
+    for y in range(side):
+        row = raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)]
+        out += bytes(255 if row[x // 8] >> (7 - x % 8) & 1 else 0 for x in range(side))
+    return bytes(out), side
+
+
+def test_qr_codes_read_back_as_the_offer_address():
+    for url in ("https://annuaire-mediation.example.org/offres/defis/acces-libre/",
+                "https://annuaire-mediation.example.org/offres/lamballe-terre-et-mer/ateliers-smartphones-tablettes-debutants/",
+                "/offres/essai/acces-libre/"):
+        uri, side = qr_image(url)
+        assert len(uri) < 1200
+        pixels, width = _pixels(uri)
+        assert width == side
+        [code] = zxingcpp.read_barcodes(memoryview(pixels).cast("B", (side, side)))
+        assert code.text == url and code.format == zxingcpp.BarcodeFormat.QRCode
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_progress_in_a_log_prints_a_line_per_tenth_with_time_left():
+    out, clock = io.StringIO(), Clock()
+    p = Progress(out, live=False, clock=clock)
+    p.phase("Lecture et vérification des fichiers")
+    p.phase("Écriture des pages", 200)
+    for _ in range(200):
+        clock.now += 0.5
+        p.step()
+    p.finish("Site construit : 3 structures")
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "Lecture et vérification des fichiers"
+    assert lines[2] == "Écriture des pages : 20 / 200 (10%), encore 1 min 30 s environ"
+    assert lines[-2] == "Écriture des pages : 200 / 200 (100%)"
+    assert lines[-1] == "Site construit : 3 structures en 1 min 40 s."
+    assert len(lines) == 13  # phase, start of the pages, ten tenths, summary
+
+
+def test_progress_on_a_terminal_rewrites_one_line():
+    out, clock = io.StringIO(), Clock()
+    p = Progress(out, live=True, clock=clock)
+    p.phase("Écriture des pages", 10)
+    for _ in range(10):
+        clock.now += 1
+        p.step()
+    assert "\r\x1b[K" in out.getvalue() and out.getvalue().count("\n") == 0
+
+
+def test_build_progress_is_quiet_in_ci_unless_asked(tmp_path, monkeypatch):
+    """In a CI log, `annuaire build --progression oui` writes its phases and a line per tenth of the pages."""
+    for name in ("offers", "docs", "site_overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("captures"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    monkeypatch.setenv("ANNUAIRE_DATE", "2026-11-30")
+    monkeypatch.setenv("CI", "true")
+    proc = cli("build", "--progression", "oui", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    directory, _ = load_directory(tmp_path / "offers")
+    counts = f"{len(directory.structures)} structures, {len(directory.lieux)} lieux, {len(directory.offres)} offres"
+    assert lines[0] == "Lecture et vérification des fichiers"
+    assert lines[1] == f"Données ouvertes ({counts})"
+    writing = [line for line in lines if line.startswith("Écriture des pages : ")]
+    total = len([p for p in (tmp_path / "site").rglob("*.html") if p.name != "404.html"])
+    assert writing[0] == f"Écriture des pages : 0 / {total} (0%)" and writing[-1] == f"Écriture des pages : {total} / {total} (100%)"
+    assert len(writing) == 11 and all(" environ" in line for line in writing[2:-1])  # a line per tenth, with time left
+    assert re.fullmatch(rf"Site construit : {counts} en \d+ s\.", lines[-2]), lines[-2]
+    assert "\r" not in proc.stderr  # a log, not a terminal: whole lines
+    # Without the option, a CI log gets no progress: see the build step of tests/test_workflows.py.
