@@ -44,6 +44,9 @@ def affected(old: Directory, new: Directory, structures: set[str]) -> Affected:
         for uid in offres:
             if uid in d.offres:
                 out.lieux.update(d.offres[uid].lieux)
+                out.offres.update(u for u in d.offres[uid].suites if u in d.offres)  # « Cette offre vient après »
+        # Offers whose « Et après ? » names a changed one show its name and type.
+        out.offres.update(o.uid for o in d.offres.values() if offres.intersection(o.suites))
         for uid in lieux:
             out.offres.update(d.par_lieu.get(uid, ()))
             v = d.lieux.get(uid)
