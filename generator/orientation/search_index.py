@@ -140,6 +140,8 @@ def build_index(directory: Directory) -> dict:
                     "a": int(any((directory.lieux[u].get("accessibilite") or {}).get("pmr") for u in offre.lieux)),
                     "h": week, "d": seances, "x": NOT_RUNNING.get(offre.etat, 0),
                     "z": int(bool(offre.get("a_distance"))),
+                    # Members only: the assistant never proposes it to a person sent from elsewhere.
+                    "ad": int(bool(offre.get("reserve_adherents"))),
                     # What the person must already know, as a rank (0: nothing, left out), for the assistant.
                     "k": levels[offre.niveau],
                     "e": [positions["adaptation"][x] for x in offre.get("prises_en_charge", ())],

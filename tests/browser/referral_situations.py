@@ -40,7 +40,9 @@ SITUATIONS = [
     # Encadré 2: a training for migrants with the Sauvegarde 56.
     dict(id="exile-anglophone-lanester", qui="Personne exilée qui apprend le français et parle anglais, veut apprendre à se servir d'un ordinateur",
          reponses={"age": "adulte", "situation": ["francais"], "besoin": "bases", "aisance": "non", "langue": "en", "distance": "10km"},
-         commune="Lanester", segment="formation", offre="defis/numerique-personnes-migrantes"),
+         # The training for migrants is « prévue » in the sample (it starts in February 2027): never proposed
+         # before it starts, so nothing fits in English and the assistant widens on the language.
+         commune="Lanester", segment="formation", offre="defis/visa-internet-bretagne", elargi="langue"),
     # Défis in the QPV: « 2 seulement des 5 femmes présentes comprenaient et parlaient un peu le français ».
     dict(id="femme-arabophone-kerguillette", qui="Femme du quartier Kerguillette, arrivée depuis peu, parle arabe, veut se servir de son smartphone",
          reponses={"age": "adulte", "situation": ["francais", "qpv"], "besoin": "smartphone", "langue": "ar", "distance": "5km"},
