@@ -18,7 +18,7 @@ from ..load import load_file
 from .bundle import Bundle
 from .yaml_writer import dump
 
-TODO, CHECK = "a_completer", "a_verifier"
+TO_COMPLETE, CHECK = "a_completer", "a_verifier"
 
 
 @dataclass
@@ -98,7 +98,7 @@ def merge(existing: dict | None, new: dict) -> dict:
         return new
     out = copy.deepcopy(existing)
     for key, value in new.items():
-        if key not in (TODO, CHECK):
+        if key not in (TO_COMPLETE, CHECK):
             out[key] = copy.deepcopy(value)
     checked_before = set(existing.get(CHECK, ()))
     still_to_check = []
@@ -108,11 +108,11 @@ def merge(existing: dict | None, new: dict) -> dict:
             _set(out, path, copy.deepcopy(before))  # reviewed by a person since the last import: theirs wins
         else:
             still_to_check.append(path)
-    todo = [p for p in new.get(TODO, ()) if _get(out, p) is None]
-    out.pop(TODO, None)
+    todo = [p for p in new.get(TO_COMPLETE, ()) if _get(out, p) is None]
+    out.pop(TO_COMPLETE, None)
     out.pop(CHECK, None)
     if todo:
-        out[TODO] = todo
+        out[TO_COMPLETE] = todo
     if still_to_check:
         out[CHECK] = still_to_check
     return out
