@@ -107,21 +107,7 @@ def parse_groups(text: str) -> list[tuple[list[int], list[tuple[int, int]]]] | N
 
 
 def _days_text(days: list[int]) -> str:
-    parts, run = [], [days[0]]
-    for d in days[1:]:
-        if d == run[-1] + 1:
-            run.append(d)
-        else:
-            parts.append(run)
-            run = [d]
-    parts.append(run)
-    out = []
-    for r in parts:
-        if len(r) >= 3:
-            out.append(f"{DAYS[r[0]]}-{DAYS[r[-1]]}")
-        else:
-            out.extend(DAYS[d] for d in r)
-    return ",".join(out)
+    return schedule.day_runs(days, DAYS, "-", ",")
 
 
 def _hhmm(m: int) -> str:

@@ -111,3 +111,18 @@ def union_hours(values, today: dt.date) -> str | None:
     if all(_PH_OFF.search(v) for v in values):
         text += "; PH off"
     return text
+
+
+def day_runs(days: list[int], names, dash: str, sep: str) -> str:
+    """Sorted day numbers (0 = Monday) as text, three days or more in a row as a range:
+    [0, 1, 2, 4] → « Mo-We,Fr » (OSM) or « lun.–mer., ven. » (French), depending on `names`, `dash`, `sep`."""
+    runs: list[list[int]] = []
+    for d in days:
+        if runs and runs[-1][-1] == d - 1:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    parts = []
+    for run in runs:
+        parts += [f"{names[run[0]]}{dash}{names[run[-1]]}"] if len(run) >= 3 else [names[d] for d in run]
+    return sep.join(parts)

@@ -8,7 +8,7 @@ import re
 import opening_hours
 
 from .. import geography, referentials
-from ..schedule import parse, reference_week
+from ..schedule import day_runs, parse, reference_week
 from ..site.french import as_date, date_long, date_short, hhmm, phone_display, time_fr
 
 DAY_ABBR = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
@@ -25,19 +25,7 @@ def _clock(t: dt.datetime, start: dt.datetime) -> str:
 
 def _day_groups(days: list[int]) -> str:
     """[0, 1, 2, 4] → « lun.–mer., ven. »."""
-    runs: list[list[int]] = []
-    for d in days:
-        if runs and runs[-1][-1] == d - 1:
-            runs[-1].append(d)
-        else:
-            runs.append([d])
-    parts = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(f"{DAY_ABBR[run[0]]}–{DAY_ABBR[run[-1]]}")
-        else:
-            parts.extend(DAY_ABBR[d] for d in run)
-    return ", ".join(parts)
+    return day_runs(days, DAY_ABBR, "–", ", ")
 
 
 def hours_text(value: str | None, today: dt.date) -> str:
