@@ -72,6 +72,8 @@ def main(argv=None) -> int:
     parser.add_argument("--ensemble", action="store_true",
                         help="lancer les deux constructions en même temps (le temps processeur de chacune reste comparable)")
     args = parser.parse_args(argv)
+    if args.garder:
+        args.garder.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="annuaire-bench-echelle-", dir=args.garder))
     try:
         if args.ensemble:
