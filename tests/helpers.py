@@ -123,3 +123,9 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (path, old)
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def read_yaml(path: Path):
+    """A written YAML file as data (what the importers wrote, read without our loader's checks)."""
+    import yaml
+    return yaml.safe_load(path.read_text(encoding="utf-8"))

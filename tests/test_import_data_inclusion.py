@@ -4,9 +4,8 @@ import json
 
 import jsonschema
 import pytest
-import yaml
 
-from helpers import ROOT, STANDARDS, run_cli, validate_json
+from helpers import ROOT, STANDARDS, read_yaml, run_cli, validate_json
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import" / "data-inclusion"
 DATE = {"ANNUAIRE_DATE": "2026-06-01"}
@@ -22,10 +21,6 @@ def _import(out, *extra):
                    "--out", str(out), *extra, env=DATE)
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc
-
-
-def _yaml(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -51,22 +46,22 @@ def test_import_validates_and_names_what_it_refuses(imported):
 def test_records_are_mapped_not_invented(imported):
     offers, _ = imported
     folder = offers / "centre-social-de-kerfeunteun"
-    structure = _yaml(folder / "structure.yml")
+    structure = read_yaml(folder / "structure.yml")
     assert structure["source"] == {"nom": "dora", "id": "dora--cs-kerfeunteun"}
     assert structure["contact"]["telephone"] == "+33298001122" and structure["labels"] == ["france-services"]
     assert "type" in structure["a_completer"]  # data·inclusion v1 has no typology
-    aide = _yaml(folder / "offres" / "aide-aux-demarches-en-ligne.yml")
+    aide = read_yaml(folder / "offres" / "aide-aux-demarches-en-ligne.yml")
     assert (aide["horaires"], aide["horaires_texte"]) == ("We 14:00-15:30", "Mercredi de 14h à 15h30")
     assert aide["thematiques"] == ["demarches-administratives"] and aide["a_verifier"] == ["segment", "inscription.obligatoire"]
-    atelier = _yaml(folder / "offres" / "atelier-smartphone-a-la-mediatheque.yml")
+    atelier = read_yaml(folder / "offres" / "atelier-smartphone-a-la-mediatheque.yml")
     assert atelier["frais"] == {"type": "payant", "details": "5 € la séance"}
-    lieux = _yaml(folder / "lieux.yml")["lieux"]
+    lieux = read_yaml(folder / "lieux.yml")["lieux"]
     assert [l["adresse"] for l in lieux] == ["4 rue Anatole Le Braz", "Esplanade François Mitterrand"]
     assert lieux[1]["coordonnees"]["approchees"] is True
-    remote = _yaml(offers / "association-numerique-solidaire" / "offres" / "permanence-telephonique-numerique.yml")
+    remote = read_yaml(offers / "association-numerique-solidaire" / "offres" / "permanence-telephonique-numerique.yml")
     assert remote["a_distance"] is True and "lieux" not in remote
     assert {"thematiques", "publics", "frais", "inscription", "horaires"} <= set(remote["a_completer"])
-    assert _yaml(offers / "association-numerique-solidaire" / "lieux.yml") == {"lieux": []}
+    assert read_yaml(offers / "association-numerique-solidaire" / "lieux.yml") == {"lieux": []}
 
 
 def test_exports_stay_valid_and_leave_unknowns_empty(imported, tmp_path):

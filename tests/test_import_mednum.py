@@ -12,7 +12,7 @@ import pytest
 from generator import geography, phones
 from generator import french_hours as hours
 from generator.importers.csv_reading import decode, parse
-from helpers import ROOT, STANDARDS, run_cli, validate_json
+from helpers import ROOT, STANDARDS, read_yaml, run_cli, validate_json
 
 FIXTURE = ROOT / "tests" / "fixtures" / "import" / "lieux-mednum.csv"
 EXAMPLE = STANDARDS / "mednum-lieux-v1.0.2" / "exemple-valide.csv"
@@ -28,11 +28,6 @@ def _import(src, out, *extra):
     proc = run_cli("import", "mednum", str(src), "--out", str(out), *extra, env=DATE)
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc
-
-
-def _yaml(path):
-    import yaml
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +54,7 @@ def test_every_usable_row_is_imported_and_the_rest_refused_with_a_reason(importe
 
 
 def test_rows_without_coordinates_get_the_commune_centre_marked_approximate(imported):
-    lieux = _yaml(imported["offers"] / "france-services-de-saint-brieuc" / "lieux.yml")["lieux"]
+    lieux = read_yaml(imported["offers"] / "france-services-de-saint-brieuc" / "lieux.yml")["lieux"]
     centre = geography.commune("22278")
     assert lieux[0]["coordonnees"] == {"latitude": centre.latitude, "longitude": centre.longitude, "approchees": True}
     code, result = validate_json(imported["offers"])
@@ -67,15 +62,15 @@ def test_rows_without_coordinates_get_the_commune_centre_marked_approximate(impo
 
 
 def test_cedex_postcode_and_dirty_commune_resolve_by_name(imported):
-    fs = _yaml(imported["offers"] / "france-services-de-saint-brieuc" / "lieux.yml")["lieux"][0]
+    fs = read_yaml(imported["offers"] / "france-services-de-saint-brieuc" / "lieux.yml")["lieux"][0]
     assert (fs["code_insee"], fs["code_postal"], fs["commune"]) == ("22278", "22000", "Saint-Brieuc")
-    grange = _yaml(imported["offers"] / "agence-postale-la-grange" / "lieux.yml")["lieux"][0]
+    grange = read_yaml(imported["offers"] / "agence-postale-la-grange" / "lieux.yml")["lieux"][0]
     assert (grange["code_insee"], grange["commune"]) == ("22278", "Saint-Brieuc")
     assert "CEDEX ou boîte postale" in imported["proc"].stderr
 
 
 def test_quotes_newlines_and_commas_survive(imported):
-    lieu = _yaml(imported["offers"] / "agence-postale-la-grange" / "lieux.yml")["lieux"][0]
+    lieu = read_yaml(imported["offers"] / "agence-postale-la-grange" / "lieux.yml")["lieux"][0]
     assert lieu["nom"] == 'Agence Postale "La Grange"'
     assert lieu["complement_adresse"] == "Lieu-dit Roudy\nSaint-Angeau"
     assert lieu["adresse"] == "3, rue de la Gare"
@@ -83,14 +78,14 @@ def test_quotes_newlines_and_commas_survive(imported):
 
 def test_nothing_is_invented(imported):
     offers = imported["offers"]
-    minimal = _yaml(offers / "espace-numerique-de-mamoudzou" / "offres" / "acces-libre.yml")
+    minimal = read_yaml(offers / "espace-numerique-de-mamoudzou" / "offres" / "acces-libre.yml")
     # No hours, price, registration or themes in the source: absent, and listed to complete.
     for key in ("horaires", "frais", "inscription", "thematiques"):
         assert key not in minimal and key in minimal["a_completer"]
     assert minimal["a_verifier"] == ["segment"]  # no modalites_accompagnement: a guess, marked
-    structure = _yaml(offers / "espace-numerique-de-mamoudzou" / "structure.yml")
+    structure = read_yaml(offers / "espace-numerique-de-mamoudzou" / "structure.yml")
     assert "type" not in structure and {"type", "description", "mainteneurs"} <= set(structure["a_completer"])
-    atelier = _yaml(offers / "agence-postale-la-grange" / "offres" / "atelier.yml")
+    atelier = read_yaml(offers / "agence-postale-la-grange" / "offres" / "atelier.yml")
     assert atelier["segment"] == "atelier" and atelier["configuration"] == "programmee"  # « Dans un atelier collectif »
     assert atelier["a_distance"] is True
     code, result = validate_json(offers)
@@ -99,7 +94,7 @@ def test_nothing_is_invented(imported):
 
 
 def test_free_text_hours_are_translated_or_kept(imported):
-    lieux = {l["nom"]: l for l in _yaml(imported["offers"] / "ville-de-lannion" / "lieux.yml")["lieux"]}
+    lieux = {l["nom"]: l for l in read_yaml(imported["offers"] / "ville-de-lannion" / "lieux.yml")["lieux"]}
     media = lieux["Médiathèque de Lannion"]
     assert (media["horaires"], media["horaires_texte"]) == ("We 14:00-15:30", "Mercredi de 14h à 15h30")
     gare = lieux["Point numérique de la gare"]
@@ -108,19 +103,19 @@ def test_free_text_hours_are_translated_or_kept(imported):
 
 def test_structure_parente_groups_places_and_identity_is_kept(imported):
     folder = imported["offers"] / "ville-de-lannion"
-    structure = _yaml(folder / "structure.yml")
+    structure = read_yaml(folder / "structure.yml")
     assert structure["nom"] == "Ville de Lannion" and structure["source"] == {"nom": "Conseil départemental 22", "id": "Ville de Lannion"}
-    lieux = _yaml(folder / "lieux.yml")["lieux"]
+    lieux = read_yaml(folder / "lieux.yml")["lieux"]
     assert [l["source"]["id"] for l in lieux] == ["cd22-002", "cd22-003"]
-    grange = _yaml(imported["offers"] / "agence-postale-la-grange" / "structure.yml")
+    grange = read_yaml(imported["offers"] / "agence-postale-la-grange" / "structure.yml")
     assert grange["rna"] == "W223001234" and grange["type"] == "association" and grange["autres_labels"] == ["Label et la bête"]
-    fs = _yaml(imported["offers"] / "france-services-de-saint-brieuc" / "structure.yml")
+    fs = read_yaml(imported["offers"] / "france-services-de-saint-brieuc" / "structure.yml")
     assert fs["type"] == "france-services" and fs["typologie"] == ["rfs"] and "france-services" in fs["labels"]
 
 
 def test_overseas_phones_pass(imported):
     def tel(folder):
-        return _yaml(imported["offers"] / folder / "lieux.yml")["lieux"][0]["contact"]["telephone"]
+        return read_yaml(imported["offers"] / folder / "lieux.yml")["lieux"][0]["contact"]["telephone"]
     assert tel("case-numerique-du-butor") == "+262262123456"
     assert tel("espace-numerique-de-mamoudzou") == "+262269611234"
     assert tel("cyberbase-de-basse-terre") == "+590590811234"
@@ -232,7 +227,7 @@ def test_reimport_changes_nothing_and_updates_in_place(imported, tmp_path):
     assert {p: p.read_bytes() for p in offers.rglob("*.yml")} == before
     # A volunteer completes a field and checks a guess; the source then changes a phone number.
     path = offers / "espace-numerique-de-mamoudzou" / "offres" / "acces-libre.yml"
-    data = _yaml(path)
+    data = read_yaml(path)
     text = path.read_text(encoding="utf-8")
     text = text.replace("- frais\n", "").replace("a_verifier:\n- segment\n", "") + "frais:\n  type: gratuit\n"
     path.write_text(text, encoding="utf-8")
@@ -244,9 +239,9 @@ def test_reimport_changes_nothing_and_updates_in_place(imported, tmp_path):
     assert "2 fichier(s) ont été modifiés" in proc.stderr and "acces-libre.yml" not in proc.stderr, proc.stderr
     assert "~ offers/espace-numerique-de-mamoudzou/lieux.yml (espace-numerique-de-mamoudzou : contact)" in proc.stderr
     assert not (offers / "espace-numerique-de-mamoudzou-2").exists()
-    lieu = _yaml(offers / "espace-numerique-de-mamoudzou" / "lieux.yml")["lieux"][0]
+    lieu = read_yaml(offers / "espace-numerique-de-mamoudzou" / "lieux.yml")["lieux"][0]
     assert lieu["contact"]["telephone"] == "+262269619999"
-    kept = _yaml(path)
+    kept = read_yaml(path)
     assert kept["frais"] == {"type": "gratuit"} and "frais" not in kept.get("a_completer", []) and "a_verifier" not in kept
     assert data["segment"] == kept["segment"]
 
@@ -267,7 +262,7 @@ def test_semicolon_windows_1252_file(tmp_path):
     src.write_bytes(buf.getvalue().encode("cp1252", errors="replace"))
     proc = _import(src, tmp_path / "offers")
     assert "encodage Windows-1252, séparateur « ; »" in proc.stderr and "8 importée(s)" in proc.stderr
-    lieu = _yaml(tmp_path / "offers" / "agence-postale-la-grange" / "lieux.yml")["lieux"][0]
+    lieu = read_yaml(tmp_path / "offers" / "agence-postale-la-grange" / "lieux.yml")["lieux"][0]
     assert lieu["nom"] == 'Agence Postale "La Grange"' and lieu["complement_adresse"] == "Lieu-dit Roudy\nSaint-Angeau"
 
 
@@ -320,7 +315,7 @@ def test_a_place_whose_commune_has_no_centre_is_imported_with_its_position_to_co
         writer.writerow(row)
     offers = tmp_path / "offers"
     assert _import(src, offers).returncode == 0
-    lieu = _yaml(offers / "maison-numerique-de-saint-pierre" / "lieux.yml")["lieux"][0]
+    lieu = read_yaml(offers / "maison-numerique-de-saint-pierre" / "lieux.yml")["lieux"][0]
     assert "coordonnees" not in lieu and "coordonnees" in lieu["a_completer"]
     assert lieu["contact"]["telephone"] == "+508411234"  # a local number, read with the commune's territory
     code, result = validate_json(offers)
