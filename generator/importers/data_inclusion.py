@@ -206,6 +206,18 @@ def convert(structures: list[dict], services: list[dict], today: dt.date, source
     return bundles, report
 
 
+def _codes(offre, todo, report, where, svc, field, unknown_note) -> None:
+    """A list of data·inclusion values read back into our referential `field`; unknown values named in the
+    report, an empty result left to complete (never invented)."""
+    codes, unknown = mapping.reverse(field, f"x-data-inclusion-{field}", svc.get(field) or [])
+    if unknown:
+        report.note(where, unknown_note, ", ".join(unknown))
+    if codes:
+        offre[field] = codes
+    else:
+        todo.append(field)
+
+
 def _service(svc: dict, bundle: Bundle, where: str, today, report: ImportReport, source_name: str) -> dict | None:
     name = _text(svc, "nom")
     date_maj, problem = mapping.date(_text(svc, "date_maj"), today)
@@ -225,20 +237,8 @@ def _service(svc: dict, bundle: Bundle, where: str, today, report: ImportReport,
     if len(description) > len(offre["resume"]):
         offre["description"] = description[:5000]
     offre.update({"segment": segment, "configuration": item.get("x-configuration") or "spontanee"})
-    themes, unknown = mapping.reverse("thematiques", "x-data-inclusion-thematiques", svc.get("thematiques") or [])
-    if unknown:
-        report.note(where, "thématiques hors médiation numérique : non reprises", ", ".join(unknown))
-    if themes:
-        offre["thematiques"] = themes
-    else:
-        todo.append("thematiques")
-    publics, unknown = mapping.reverse("publics", "x-data-inclusion-publics", svc.get("publics") or [])
-    if unknown:
-        report.note(where, "publics sans équivalent : non repris", ", ".join(unknown))
-    if publics:
-        offre["publics"] = publics
-    else:
-        todo.append("publics")
+    _codes(offre, todo, report, where, svc, "thematiques", "thématiques hors médiation numérique : non reprises")
+    _codes(offre, todo, report, where, svc, "publics", "publics sans équivalent : non repris")
     if _text(svc, "publics_precisions"):
         offre["publics_precisions"] = _text(svc, "publics_precisions")[:500]
     venue = _place(svc, where, report, slug(name) or "lieu", {"nom": source_name, "id": _text(svc, "id")})
