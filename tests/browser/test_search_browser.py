@@ -116,7 +116,8 @@ def test_postcode_then_enter_selects_lorient_never_langonnet(page, sample_url):
 
 
 @pytest.mark.parametrize("typed, code", [("Lamballe", LAMBALLE_ARMOR), ("lamballe armor", LAMBALLE_ARMOR),
-                                         ("MORLAIX", MORLAIX), ("29151", MORLAIX), ("saint brieuc", "22278")])
+                                         ("MORLAIX", MORLAIX), ("29151", MORLAIX), ("saint brieuc", "22278"),
+                                         ("Morlaix 29600", MORLAIX), ("29600 Morlaix", MORLAIX)])
 def test_place_field_reads_names_former_names_and_codes(page, sample_url, typed, code):
     page.goto(sample_url + "recherche/")
     wait_results(page)

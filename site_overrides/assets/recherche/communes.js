@@ -71,7 +71,10 @@ export class Communes {
     limit = limit || 8;
     const v = String(typed || "").trim(), out = [], seen = new Set();
     const push = (c, text, kind) => { if (c && !seen.has(c.code) && out.length < limit) { seen.add(c.code); out.push({ commune: c, text: text, kind: kind }); } };
-    const labelled = /^(.*\S)\s*\(\s*(\d[0-9AB]\d{3}|dép\. \w+)\s*\)$/.exec(v);
+    // « Morlaix (29600) » as the field writes it, and as people type it: « Morlaix 29600 », « 29600 Morlaix ».
+    const reversed = /^(\d[0-9AB]\d{3})[\s,]+(.*\S)$/i.exec(v);
+    const labelled = /^(.*\S)\s*\(\s*(\d[0-9AB]\d{3}|dép\. \w+)\s*\)$/.exec(v) ||
+      /^(.*[^\d\s,])[\s,]+(\d[0-9AB]\d{3})$/i.exec(v) || (reversed && [v, reversed[2], reversed[1]]);
     if (labelled) {
       const key = nameKey(labelled[1]);
       (this.byKey.get(key) || []).forEach((c) => { if (c.cp === labelled[2] || c.cps.indexOf(labelled[2]) >= 0 || "dép. " + c.dep === labelled[2]) push(c, this.describe(c), "name"); });
