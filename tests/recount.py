@@ -210,7 +210,7 @@ class _Tables(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "table" and "obs-table" in (a.get("class") or ""):
-            self.current = self.tables.setdefault(a["id"], {"header": [], "rows": [], "total": None})
+            self.current = self.tables.setdefault(a["id"].removeprefix("tableau-"), {"header": [], "rows": [], "total": None})
         elif self.current is not None:
             if tag in ("thead", "tbody", "tfoot"):
                 self.section = tag

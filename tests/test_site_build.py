@@ -241,3 +241,30 @@ def test_exported_links_point_at_pages_of_the_built_site(two_builds):
     for s in services:
         assert s["lien_source"].startswith(config["site_url"])
         assert (site / s["lien_source"][len(config["site_url"]):] / "index.html").is_file(), s["lien_source"]
+
+
+def test_no_page_repeats_an_id(two_builds):
+    """An id names one element (RGAA 8.2): a section and its table once shared « portefeuille », « publics »…,
+    so a link to the section could land on the table and a label could name the wrong element."""
+    from collections import Counter
+    from html.parser import HTMLParser
+
+    class Ids(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.ids = Counter()
+
+        def handle_starttag(self, tag, attrs):
+            for name, value in attrs:
+                if name == "id":
+                    self.ids[value] += 1
+
+    site = two_builds[0][0]
+    repeated = {}
+    for page in sorted(site.rglob("*.html")):
+        parser = Ids()
+        parser.feed(page.read_text())
+        twice = sorted(i for i, n in parser.ids.items() if n > 1)
+        if twice:
+            repeated[str(page.relative_to(site))] = twice
+    assert repeated == {}

@@ -2,6 +2,7 @@
 (and readable back), no site navigation beside each sheet, progress only when someone watches."""
 import base64
 import io
+import posixpath
 import re
 import shutil
 import struct
@@ -110,3 +111,39 @@ def test_build_progress_is_quiet_in_ci_unless_asked(tmp_path, monkeypatch):
     assert re.fullmatch(rf"Site construit : {counts} en \d+ s\.", lines[-2]), lines[-2]
     assert "\r" not in proc.stderr  # a log, not a terminal: whole lines
     # Without the option, a CI log gets no progress: see the build step of tests/test_workflows.py.
+
+
+def _menu(html: str) -> str:
+    return html.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-content"', 1)[0]
+
+
+def _outside_content(html: str) -> int:
+    """Bytes of a page that are not its own content: head, header, menus, footer, scripts."""
+    return len(html.encode()) - len(re.search(r"<article.*?</article>", html, re.S).group().encode())
+
+
+def test_pages_outside_the_menu_carry_its_short_form(sample_site):
+    """Offers, venues, communes, structures and territories (tens of thousands of pages at national scale)
+    get the menu's top-level entries, each section opening on its first page; pages of the menu keep it whole."""
+    from generator.site.build import load_config
+
+    nav = load_config(str(ROOT / "mkdocs.yml"))["nav"]
+    expected = []
+    for entry in nav:
+        (title, target), = entry.items()
+        first = target if isinstance(target, str) else next(iter(target[0].values()))
+        expected.append((title, posixpath.normpath(first.removesuffix("index.md").removesuffix(".md") or ".")))
+    records = [next(sample_site.glob(pattern)) for pattern in
+               ("offres/*/*/index.html", "lieux/*/*/index.html", "communes/*/index.html", "structures/*/index.html",
+                "observatoire/epci/*/index.html")]
+    for path in records:
+        html = path.read_text()
+        links = re.findall(r'<a href="([^"]*)" class="md-nav__link">([^<]*)</a>', _menu(html))
+        here = path.parent.relative_to(sample_site).as_posix()
+        found = [(title.replace("&#39;", "'"), posixpath.normpath(posixpath.join(here, href))) for href, title in links]
+        assert found == expected, path
+        assert "md-nav__toggle" not in html and "md-sidebar--secondary" not in html, path
+        # Head, header, short menu and footer: under 7.5 KB (the whole menu alone weighed 7 KB).
+        assert _outside_content(html) < 7500, (path, _outside_content(html))
+    home = (sample_site / "index.html").read_text()
+    assert "Par territoire" in _menu(home) and "md-nav__toggle" in home

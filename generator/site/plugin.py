@@ -139,6 +139,7 @@ class AnnuairePlugin(BasePlugin[AnnuaireConfig]):
             return context
         context["annuaire_carte"] = {"tuiles": self.config.carte_tuiles, "attribution": self.config.carte_attribution,
                                      "attribution_lien": self.config.carte_attribution_lien}
+        context["annuaire_nav_courte"] = page.file.src_uri not in self.nav_uris
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context["annuaire"] = spec.context

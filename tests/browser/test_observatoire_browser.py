@@ -33,8 +33,8 @@ def test_every_chart_is_drawn_labelled_and_has_its_table(page, sample_url, path)
         expect(svg).to_have_accessible_name(title + " " + desc)
         box = svg.bounding_box()
         assert box["width"] > 200 and box["height"] > 40, (path, title)
-        # Something is drawn: rectangles or circles, not an empty frame.
-        assert svg.locator("rect, circle").count() > 0
+        # Something is drawn: rectangles, cells or circles, not an empty frame.
+        assert svg.locator("rect, path, circle").count() > 0
         figure = svg.locator("xpath=ancestor::div[contains(@class, 'obs-figure')]")
         table = figure.locator("table.obs-table")
         assert table.count() == 1 and table.locator("tbody tr").count() > 0, (path, title)

@@ -26,6 +26,9 @@ def test_sheet_has_no_site_navigation_beside_it_and_its_qr_code_inside(page, sam
     uid = sorted(sample_directory.offres)[0]
     page.goto(sample_url + f"offres/{uid}/fiche/")
     assert page.locator(".md-sidebar--primary").count() == 0
+    # …so no drawer button on a phone either (it would open an empty drawer).
+    page.set_viewport_size({"width": 375, "height": 812})
+    assert not page.locator(".md-header__button[for='__drawer']").is_visible()
     qr = page.locator(".annuaire-qr img")
     assert qr.get_attribute("src").startswith("data:image/png;base64,")
     assert qr.evaluate("img => img.complete && img.naturalWidth > 80")

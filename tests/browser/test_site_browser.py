@@ -163,3 +163,21 @@ def test_open_now_badge_follows_the_clock_and_is_optional(browser, sample_url, s
     assert not page.locator(".annuaire-direct").first.is_visible()
     assert page.locator("table.annuaire-horaires").first.is_visible()
     no_js.close()
+
+
+def test_short_menu_of_an_offer_opens_in_the_phone_drawer(browser, sample_url, sample_directory):
+    """Record pages carry the menu's top-level entries only: on a phone they are in the drawer, and lead on."""
+    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(sample_url + page_paths(sample_directory)["offre"])
+    link = page.locator("nav.md-nav--primary").get_by_role("link", name="J'oriente une personne", exact=True)
+    box = link.bounding_box()
+    assert box["x"] + box["width"] <= 0, "le menu est rangé hors de l'écran tant que le tiroir est fermé"
+    page.click("label.md-header__button[for='__drawer']")
+    page.wait_for_function("el => el.getBoundingClientRect().left >= 0", arg=link.element_handle())
+    names = [a.inner_text().strip() for a in page.locator("nav.md-nav--primary a.md-nav__link").all()]
+    assert names == ["Accueil", "Rechercher", "J'oriente une personne", "Trouver une offre", "Observatoire", "Contribuer",
+                     "À propos"]
+    link.click()
+    page.wait_for_url("**/orienter/")
+    context.close()
