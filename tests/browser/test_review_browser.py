@@ -1,5 +1,6 @@
 """The « À vérifier » page and the printable sheet as built for the sample, in Chromium."""
 import pytest
+from playwright.sync_api import expect
 
 from generator.review.stale import stale
 
@@ -29,6 +30,10 @@ def test_sheet_has_no_site_navigation_beside_it_and_its_qr_code_inside(page, sam
     # …so no drawer button on a phone either (it would open an empty drawer).
     page.set_viewport_size({"width": 375, "height": 812})
     assert not page.locator(".md-header__button[for='__drawer']").is_visible()
+    # Nor the theme's script: its own add the print button.
+    assert page.locator("script#__config").count() == 0
+    assert page.locator("script[src*='bundle']").count() == 0
+    expect(page.get_by_role("button", name="Imprimer la fiche")).to_be_visible()
     qr = page.locator(".annuaire-qr img")
     assert qr.get_attribute("src").startswith("data:image/png;base64,")
     assert qr.evaluate("img => img.complete && img.naturalWidth > 80")
