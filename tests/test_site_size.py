@@ -2,6 +2,7 @@
 (and readable back), no site navigation beside each sheet, progress only when someone watches."""
 import base64
 import io
+import json
 import posixpath
 import re
 import shutil
@@ -147,3 +148,25 @@ def test_pages_outside_the_menu_carry_its_short_form(sample_site):
         assert _outside_content(html) < 7500, (path, _outside_content(html))
     home = (sample_site / "index.html").read_text()
     assert "Par territoire" in _menu(home) and "md-nav__toggle" in home
+
+
+def test_chart_cells_share_their_paint_and_stay_small():
+    """A territory page draws thousands of cells: one path per shade, shared attributes on a group, and
+    every value still drawn (the numbers are the table's)."""
+    from generator.site import charts
+
+    rows, columns = [f"Ligne {i}" for i in range(24)], ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."]
+    values = [[(i * 7 + j) % 5 for j in range(7)] for i in range(24)]
+    svg = str(charts.heatmap("h", "Titre", "Description du graphique.", rows, columns, values, "heures"))
+    assert "<rect" not in svg and svg.count("<path") == len({charts._shade(v, 4)[0] for row in values for v in row})
+    assert len(re.findall(r"M[\d.]+ [\d.]+h[\d.]+v[\d.]+h-[\d.]+z", svg)) == 24 * 7  # a rectangle per cell in the paths
+    assert svg.count('stroke="#bdbdbd"') == 1
+    assert len([v for row in values for v in row if v]) == len(re.findall(r'<text x="[\d.]+" y="[\d.]+"(?: fill="#[0-9a-f]+")?>[1-4]</text>', svg))
+    assert len(svg) < 75 * 24 * 7, len(svg)  # was 190 bytes a cell
+
+
+def test_json_exports_are_not_indented(sample_site):
+    for path in (sample_site / "donnees").rglob("*.json"):
+        text = path.read_text()
+        assert "\n " not in text and text.count("\n") == 1, path
+        json.loads(text)

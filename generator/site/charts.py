@@ -25,6 +25,7 @@ EMPTY = "#ffffff"
 SERIES = ("#3949ab", "#e65100", "#00796b", "#6d4c41", "#8e24aa", "#546e7a")
 STACK = ("#2e7d32", "#ef6c00", "#c62828", "#546e7a")
 INK = "#212121"
+DARK_INK = "#1a1a1a"  # a number on a light cell
 
 
 def number(value) -> str:
@@ -95,7 +96,7 @@ def _shade(value, top) -> tuple[str, str]:
     if not value or not top:
         return EMPTY, "#616161"
     step = min(len(SCALE) - 1, int((len(SCALE) - 1) * value / top + 0.999))
-    return SCALE[step], "#ffffff" if step >= 3 else "#1a1a1a"
+    return SCALE[step], "#ffffff" if step >= 3 else DARK_INK
 
 
 def _head_room(columns) -> float:
@@ -127,12 +128,12 @@ def heatmap(chart_id, title, description, rows, columns, values, unit="") -> Mar
             x = label_w + j * cell
             cells.append((x, y, cell - 2, ROW - 2, fill))
             if v and cell >= 18:
-                numbers.append(_text(x + (cell - 2) / 2, y + ROW * 0.66, number(v), fill=ink))
+                numbers.append(_text(x + (cell - 2) / 2, y + ROW * 0.66, number(v), fill=ink if ink != DARK_INK else None))
     height = head_h + len(rows) * ROW + 20
     key = (f"Plus la case est foncée, plus il y a d'{unit}." if unit and unit[0] in "aeiouh" else
            f"Plus la case est foncée, plus il y a de {unit}." if unit else "Plus la case est foncée, plus la valeur est grande.")
     body = (heads + _group(names, text_anchor="end") + _group(_cells(cells), stroke="#bdbdbd", stroke_width=".5")
-            + _group(numbers, text_anchor="middle", font_size=FONT - 1) + [_text(0, height - 6, key, size=FONT - 1, fill="#424242")])
+            + _group(numbers, text_anchor="middle", font_size=FONT - 1, fill=DARK_INK) + [_text(0, height - 6, key, size=FONT - 1, fill="#424242")])
     return _frame(chart_id, title, description, height, body)
 
 
