@@ -135,9 +135,9 @@ def test_one_structure_preview_has_its_pages_and_everything_they_link_to(project
             missing = sorted(str(p.relative_to(site.resolve())) for p in links if not p.is_file())
             assert missing == [], (page.relative_to(site), missing)
             checked |= links
-        # Venues, segments, the structure list, the open data…: what the pages link to is there.
+        # Venues, themes, publics, the structure list, the footer's pages…: what the pages link to is there.
         tops = {p.relative_to(site.resolve()).parts[0] for p in checked}
-        assert tops >= {"lieux", "segments", "structures", "donnees"}, sorted(tops)
+        assert tops >= {"lieux", "thematiques", "publics", "structures", "mentions-legales"}, sorted(tops)
         # An edit of that structure updates its page.
         edit(project / "offers/defis/offres/acces-libre.yml", "nom: Accès libre à la salle informatique de Défis",
              "nom: Salle informatique de Défis en accès libre")

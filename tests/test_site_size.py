@@ -170,3 +170,11 @@ def test_json_exports_are_not_indented(sample_site):
         text = path.read_text()
         assert "\n " not in text and text.count("\n") == 1, path
         json.loads(text)
+
+
+def test_no_script_for_content_tabs_the_site_does_not_have(sample_site):
+    from generator.site.build import load_config
+
+    extensions = load_config(str(ROOT / "mkdocs.yml"))["markdown_extensions"]
+    assert not any("tabbed" in str(e) for e in extensions), "avec des onglets, rétablir le script du thème"
+    assert not any("__tabbed_" in p.read_text() for p in sample_site.rglob("*.html"))
