@@ -169,7 +169,11 @@ def test_short_menu_of_an_offer_opens_in_the_phone_drawer(browser, sample_url, s
     """Record pages carry the menu's top-level entries only: on a phone they are in the drawer, and lead on."""
     context = browser.new_context(viewport={"width": 375, "height": 812}, locale="fr-FR")
     page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(sample_url + page_paths(sample_directory)["offre"])
+    # The theme's script runs with the trimmed settings of main.html (it swaps « no-js » for « js »).
+    page.wait_for_function("document.documentElement.classList.contains('js')")
     link = page.locator("nav.md-nav--primary").get_by_role("link", name="J'oriente une personne", exact=True)
     box = link.bounding_box()
     assert box["x"] + box["width"] <= 0, "le menu est rangé hors de l'écran tant que le tiroir est fermé"
@@ -180,4 +184,5 @@ def test_short_menu_of_an_offer_opens_in_the_phone_drawer(browser, sample_url, s
                      "À propos"]
     link.click()
     page.wait_for_url("**/orienter/")
+    assert errors == []
     context.close()
