@@ -25,7 +25,7 @@ EMPTY = "#ffffff"
 SERIES = ("#3949ab", "#e65100", "#00796b", "#6d4c41", "#8e24aa", "#546e7a")
 STACK = ("#2e7d32", "#ef6c00", "#c62828", "#546e7a")
 INK = "#212121"
-DARK_INK = "#1a1a1a"  # a number on a light cell
+DARK_INK = "#1a1a1a"  # a number or sign on a light cell
 
 
 def number(value) -> str:
@@ -151,9 +151,9 @@ def marks(chart_id, title, description, rows, columns, values, marks) -> Markup:
             cells.append((x, y, cell - 2, ROW + 2, None))
             if radius:
                 dots.append(f'<circle cx="{_n(x + (cell - 2) / 2)}" cy="{_n(y + (ROW + 2) / 2)}" r="{radius}" fill="{SCALE[len(sign) + 1]}"/>')
-                signs_drawn.append(_text(x + (cell - 2) / 2, y + ROW * 0.7, sign, fill="#ffffff" if len(sign) >= 2 else "#1a1a1a"))
+                signs_drawn.append(_text(x + (cell - 2) / 2, y + ROW * 0.7, sign, fill="#ffffff" if len(sign) >= 2 else None))
     body = (heads + _group(names, text_anchor="end") + _group(_cells(cells), fill="#fafafa", stroke="#e0e0e0", stroke_width=".5")
-            + dots + _group(signs_drawn, text_anchor="middle", font_size=FONT - 1))
+            + dots + _group(signs_drawn, text_anchor="middle", font_size=FONT - 1, fill=DARK_INK))
     return _frame(chart_id, title, description, head_h + len(rows) * (ROW + 6) + 8, body)
 
 
