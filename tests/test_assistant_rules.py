@@ -135,3 +135,16 @@ def test_broken_rules_stop_the_build_with_their_line(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         assistant.rules.cache_clear()
+
+
+@pytest.mark.parametrize("old,new,quoi,ident", [
+    ("  - id: situation\n", "  - id: age\n", "question", "age"),
+    ("{code: ado, texte: De 12 à 15 ans,", "{code: enfant, texte: De 12 à 15 ans,", "réponse de « age »", "enfant"),
+    ("  - id: demarche-urgente-aide\n", "  - id: demarche-urgente-debutant\n", "règle", "demarche-urgente-debutant"),
+])
+def test_an_identifier_used_twice_names_its_first_line(tmp_path, old, new, quoi, ident):
+    """A careless copy-paste: the second use is refused at its line, and the first one is named."""
+    text = assistant.RULES_FILE.read_text(encoding="utf-8")
+    first, second = _line_of(text, new.split(",")[0].strip()), _line_of(text, old.strip())
+    found = [d for d in _broken(tmp_path, old, new) if d.code == "regles-doublon"]
+    assert [(d.line, d.message) for d in found] == [(second, f"{quoi} « {ident} » déjà utilisé (ligne {first})")]
