@@ -139,6 +139,15 @@ def _conditions(checker: _Checker, path, raw, questions: dict) -> dict | None:
     return out
 
 
+def _used_before(checker: _Checker, lines: dict, path, quoi: str, ident: str, line: int) -> bool:
+    """Whether `ident` was already met (reported at `path`, naming its first line); else remembers `line`."""
+    if ident in lines:
+        checker.emit(checker.file, path, "regles-doublon", quoi=quoi, id=ident, ligne=lines[ident])
+        return True
+    lines[ident] = line
+    return False
+
+
 def check(path: Path, report: Report) -> dict:
     """The rules file read and checked; problems go to `report` with their line."""
     doc = load_file(str(path), report)
@@ -157,19 +166,15 @@ def check(path: Path, report: Report) -> dict:
             c.form(qp, "question mal écrite : « id » et « texte » sont obligatoires, « choix » vaut un ou plusieurs",
                    f"Champs possibles : {', '.join(sorted(QUESTION_KEYS))}.")
             continue
-        if q["id"] in seen:
-            c.emit(c.file, qp + ("id",), "regles-doublon", quoi="question", id=q["id"], ligne=seen[q["id"]])
+        if _used_before(c, seen, qp + ("id",), "question", q["id"], doc.pos(qp + ("id",))[0]):
             continue
-        seen[q["id"]] = doc.pos(qp + ("id",))[0]
         answers, codes = [], {}
         for ap, raw in c.expand(qp, q):
             a = c.answer(ap, raw)
             if a is None:
                 continue
-            if a["code"] in codes:
-                c.emit(c.file, ap, "regles-doublon", quoi=f"réponse de « {q['id']} »", id=a["code"], ligne=codes[a["code"]])
+            if _used_before(c, codes, ap, f"réponse de « {q['id']} »", a["code"], doc.pos(ap)[0]):
                 continue
-            codes[a["code"]] = doc.pos(ap)[0]
             answers.append(a)
         out = {"id": q["id"], "texte": q["texte"], "choix": q.get("choix", "un"), "liste": bool(q.get("liste")),
                "reponses": answers}
@@ -190,10 +195,8 @@ def check(path: Path, report: Report) -> dict:
             c.form(rp, "règle mal écrite : « id », « segments » (au moins un) et « raison » sont obligatoires",
                    f"Champs possibles : {', '.join(sorted(RULE_KEYS))}.")
             continue
-        if r["id"] in rule_lines:
-            c.emit(c.file, rp + ("id",), "regles-doublon", quoi="règle", id=r["id"], ligne=rule_lines[r["id"]])
+        if _used_before(c, rule_lines, rp + ("id",), "règle", r["id"], doc.pos(rp)[0]):
             continue
-        rule_lines[r["id"]] = doc.pos(rp)[0]
         cond = _conditions(c, rp + ("si",), r.get("si"), answers_of)
         ok = cond is not None
         for key in ("segments", "puis"):
