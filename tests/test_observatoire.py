@@ -294,3 +294,27 @@ def test_headline_counts(site, sample, url):
     assert f"<strong>{len(with_venue)} / {len(communes)}</strong>" in html
     without = sum(geography.commune(c).population for c in communes - with_venue)
     assert f"<strong>{f'{without:,}'.replace(',', chr(0x202f))}</strong> habitants vivent dans une commune sans lieu" in html
+
+
+def test_a_name_with_markup_reaches_charts_and_tables_as_text(tree, tmp_path):
+    """A structure's name is a row of the territory's charts and tables: markup in it stays text there."""
+    import yaml
+    from markupsafe import escape
+
+    from generator.site.build import build_site
+
+    name = '<script>alert(1)</script> "Défis" & <img src=x onerror=alert(2)>'
+    path = tree / "essai" / "structure.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["nom"] = name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(tree, site, ROOT / "mkdocs.yml")
+    pages = [p.read_text(encoding="utf-8") for p in (site / "observatoire" / "epci").glob("*/index.html")]
+    shown = [page for page in pages if str(escape(name)) in page]
+    assert shown, "le nom de la structure doit figurer sur la page de son intercommunalité"
+    for page in shown:
+        assert "<script>alert" not in page and "<img src=x" not in page
+        # In a chart's drawing (row label, cut to fit) and in the table beside it.
+        assert re.search(r'<text x="[\d.]+" y="[\d.]+">&lt;script&gt;', page)
+        assert f'<th scope="row">{escape(name)}</th>' in page
